@@ -3,6 +3,7 @@ import { Link } from '@/i18n/navigation';
 import BrokerStatusBadge from './BrokerStatusBadge';
 import LocaleSwitcher from './LocaleSwitcher';
 import ThemeToggle from './ThemeToggle';
+import SearchDialog from '@/components/search/SearchDialog';
 
 const SECTIONS = ['lessons', 'questions', 'playground', 'exercises'] as const;
 
@@ -33,6 +34,7 @@ export default async function Header() {
           {links}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <SearchDialog />
           <BrokerStatusBadge />
           <LocaleSwitcher />
           <ThemeToggle />

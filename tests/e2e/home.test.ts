@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startAppServer, type AppServer } from './appServer';
+import { launchBrowser, screenshotPath } from './browser';
+
+describe('home page', () => {
+  let app: AppServer;
+  let browser: Browser;
+  before(async () => {
+    app = await startAppServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('redirects / to the default locale (zh)', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    assert.match(page.url(), /\/zh$/);
+    await page.close();
+  });
+
+  for (const [locale, heading] of [
+    ['zh', '真实'],
+    ['en', 'real brokers'],
+  ] as const) {
+    it(`shows four brokers up in the header badge (${locale})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${app.url}/${locale}`);
+      assert.match((await page.locator('h1').textContent()) ?? '', new RegExp(heading));
+      const badge = page.getByTestId('broker-status');
+      await badge.and(page.locator('[data-up="4"]')).waitFor({ timeout: 15_000 });
+      await badge.click();
+      const items = page.locator('[role="dialog"] li[data-broker]');
+      assert.equal(await items.count(), 4);
+      assert.equal(await page.locator('[role="dialog"] li[data-up="true"]').count(), 4);
+      await page.screenshot({ path: screenshotPath(`home-${locale}`) });
+      await page.close();
+    });
+  }
+
+  it('switches language from zh to en on the same page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/zh`);
+    await page.getByRole('link', { name: 'EN' }).first().click();
+    await page.waitForURL(/\/en$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.close();
+  });
+});
