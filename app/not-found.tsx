@@ -1,10 +1,12 @@
+import Link from 'next/link';
+
 export default function NotFound() {
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui', padding: '4rem', textAlign: 'center' }}>
         <h1>404</h1>
         <p>
-          <a href="/zh">MQ Lab</a>
+          <Link href="/zh">MQ Lab</Link>
         </p>
       </body>
     </html>

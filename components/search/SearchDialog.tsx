@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type MiniSearch from 'minisearch';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from '@/i18n/navigation';
@@ -38,25 +38,33 @@ export default function SearchDialog() {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
+  const loading = useRef<Promise<void> | undefined>(undefined);
+
+  const openSearch = useCallback(() => {
+    setOpen(true);
+    if (loading.current) return;
+    setIndex('loading');
+    loading.current = loadIndex(locale).then(setIndex, () => {
+      setIndex('failed');
+      loading.current = undefined; // let the next open retry
+    });
+  }, [locale]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && /INPUT|TEXTAREA|SELECT/.test(e.target.tagName);
       if ((e.key === 'k' && (e.metaKey || e.ctrlKey)) || (e.key === '/' && !typing)) {
         e.preventDefault();
-        setOpen(true);
+        openSearch();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [openSearch]);
 
   useEffect(() => {
-    if (!open) return;
-    input.current?.focus();
-    if (index) return;
-    setIndex('loading');
-    loadIndex(locale).then(setIndex, () => setIndex('failed'));
-  }, [open, index, locale]);
+    if (open) input.current?.focus();
+  }, [open]);
 
   const hits: Hit[] =
     typeof index === 'object' && query.trim() ? (index.search(query).slice(0, 12) as unknown as Hit[]) : [];
@@ -81,7 +89,7 @@ export default function SearchDialog() {
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={openSearch}
         data-testid="search-open"
         className="flex items-center gap-2 rounded-md border border-slate-200 px-2 py-1 text-sm text-slate-500 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
       >

@@ -23,9 +23,10 @@ export default async function QuestionsPage({ params }: Props) {
   const questions = listQuestions(locale);
   // Answers are rendered (and highlighted) on the server; the client only shows and hides them.
   const items = await Promise.all(
-    questions.map(async ({ answer, order: _order, locale: _l, ...q }) => {
-      const Answer = await compileMdx(answer, 'md');
-      return { ...q, answer: <Answer /> };
+    questions.map(async (q) => {
+      const Answer = await compileMdx(q.answer, 'md');
+      const { id, question, topic, brokers, difficulty } = q;
+      return { id, question, topic, brokers, difficulty, answer: <Answer /> };
     }),
   );
   return (
