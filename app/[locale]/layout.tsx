@@ -29,7 +29,14 @@ export default async function LocaleLayout({ children, params }: Props) {
   setRequestLocale(locale);
   const messages = await getMessages();
   // Client components only need the chrome's strings; lesson text stays on the server.
-  const clientMessages = { nav: messages.nav, brokers: messages.brokers, theme: messages.theme, lesson: messages.lesson, questions: messages.questions, search: messages.search };
+  const clientMessages = {
+    nav: messages.nav,
+    brokers: messages.brokers,
+    theme: messages.theme,
+    lesson: messages.lesson,
+    questions: messages.questions,
+    search: messages.search,
+  };
 
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'} suppressHydrationWarning>

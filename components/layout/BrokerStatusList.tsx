@@ -20,7 +20,11 @@ export default function BrokerStatusList({ statuses }: { statuses: BrokerStatus[
               {s.up ? '✓' : '✕'}
             </span>
             <span className="font-medium">{BROKER_LABELS[s.broker]}</span>
-            <span className={s.up ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>
+            <span
+              className={
+                s.up ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'
+              }
+            >
               {s.up ? t('up') : t('down')}
             </span>
             <span className="ml-auto font-mono text-xs text-slate-500">
@@ -33,7 +37,9 @@ export default function BrokerStatusList({ statuses }: { statuses: BrokerStatus[
               <p className="text-xs text-slate-500">{s.detail}</p>
               <p className="mt-1 text-xs">
                 {t('startWith')}:{' '}
-                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono dark:bg-slate-800">{s.startCommand}</code>
+                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono dark:bg-slate-800">
+                  {s.startCommand}
+                </code>
               </p>
             </div>
           )}

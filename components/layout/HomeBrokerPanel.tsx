@@ -7,6 +7,9 @@ import BrokerStatusList from './BrokerStatusList';
 export default function HomeBrokerPanel() {
   const t = useTranslations('brokers');
   const { connected, statuses } = useBrokerStatus();
-  if (!statuses) return <p className="text-sm text-slate-500">{connected ? t('checking') : t('disconnected')}</p>;
+  if (!statuses)
+    return (
+      <p className="text-sm text-slate-500">{connected ? t('checking') : t('disconnected')}</p>
+    );
   return <BrokerStatusList statuses={statuses} />;
 }

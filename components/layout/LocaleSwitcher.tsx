@@ -12,7 +12,10 @@ export default function LocaleSwitcher() {
   const locale = useLocale();
   const pathname = usePathname();
   return (
-    <nav aria-label={t('language')} className="flex rounded-md border border-slate-200 text-sm dark:border-slate-700">
+    <nav
+      aria-label={t('language')}
+      className="flex rounded-md border border-slate-200 text-sm dark:border-slate-700"
+    >
       {routing.locales.map((l) => (
         <Link
           key={l}

@@ -18,8 +18,13 @@ export default async function LessonLayout({ lesson, chapter, prev, next, childr
   const t = await getTranslations('lesson');
   return (
     <div className="mx-auto flex max-w-7xl gap-8 px-4 py-8">
-      <aside className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-64 shrink-0 overflow-y-auto lg:block" aria-label={t('chapter')}>
-        <p className="mb-2 px-2 text-xs font-semibold uppercase tracking-wider text-slate-500">{t('chapter')}</p>
+      <aside
+        className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-64 shrink-0 overflow-y-auto lg:block"
+        aria-label={t('chapter')}
+      >
+        <p className="mb-2 px-2 text-xs font-semibold uppercase tracking-wider text-slate-500">
+          {t('chapter')}
+        </p>
         <ChapterNav items={chapter} current={lesson.slug} />
       </aside>
       <article className="min-w-0 flex-1" data-lesson={lesson.slug}>
@@ -31,9 +36,16 @@ export default async function LessonLayout({ lesson, chapter, prev, next, childr
         </details>
         {children}
         <ReadTracker slug={lesson.slug} />
-        <nav className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800" aria-label={`${t('previous')} / ${t('next')}`}>
+        <nav
+          className="mt-12 grid gap-4 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800"
+          aria-label={`${t('previous')} / ${t('next')}`}
+        >
           {prev ? (
-            <Link href={`/lessons/${prev.slug}`} rel="prev" className="rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800">
+            <Link
+              href={`/lessons/${prev.slug}`}
+              rel="prev"
+              className="rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800"
+            >
               <span className="text-xs text-slate-500">← {t('previous')}</span>
               <span className="mt-1 block font-medium">{prev.title}</span>
             </Link>
@@ -41,19 +53,31 @@ export default async function LessonLayout({ lesson, chapter, prev, next, childr
             <span />
           )}
           {next && (
-            <Link href={`/lessons/${next.slug}`} rel="next" className="rounded-lg border border-slate-200 p-4 text-right hover:border-brand-500 dark:border-slate-800">
+            <Link
+              href={`/lessons/${next.slug}`}
+              rel="next"
+              className="rounded-lg border border-slate-200 p-4 text-right hover:border-brand-500 dark:border-slate-800"
+            >
               <span className="text-xs text-slate-500">{t('next')} →</span>
               <span className="mt-1 block font-medium">{next.title}</span>
             </Link>
           )}
         </nav>
       </article>
-      <aside className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-56 shrink-0 overflow-y-auto xl:block" aria-label={t('onThisPage')}>
-        <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-slate-500">{t('onThisPage')}</p>
+      <aside
+        className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-56 shrink-0 overflow-y-auto xl:block"
+        aria-label={t('onThisPage')}
+      >
+        <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-slate-500">
+          {t('onThisPage')}
+        </p>
         <ul className="space-y-1 text-sm" data-testid="toc">
           {lesson.headings.map((h) => (
             <li key={h.id} className={h.depth === 3 ? 'pl-3' : ''}>
-              <a href={`#${h.id}`} className="block text-slate-600 hover:text-brand-600 dark:text-slate-400">
+              <a
+                href={`#${h.id}`}
+                className="block text-slate-600 hover:text-brand-600 dark:text-slate-400"
+              >
                 {h.text}
               </a>
             </li>

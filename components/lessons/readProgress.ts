@@ -11,7 +11,9 @@ function read(): string[] {
   if (snapshot) return snapshot;
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    snapshot = Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
+    snapshot = Array.isArray(parsed)
+      ? parsed.filter((s): s is string => typeof s === 'string')
+      : [];
   } catch {
     snapshot = [];
   }

@@ -10,7 +10,12 @@ interface Props {
 
 /** Accessible tabs over pre-highlighted files (arrow keys move between tabs). */
 export default function ExampleTabs({ files, initial, label }: Props) {
-  const [active, setActive] = useState(Math.max(0, files.findIndex((f) => f.name === initial)));
+  const [active, setActive] = useState(
+    Math.max(
+      0,
+      files.findIndex((f) => f.name === initial),
+    ),
+  );
   const id = useId();
   function onKey(e: KeyboardEvent) {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -21,7 +26,12 @@ export default function ExampleTabs({ files, initial, label }: Props) {
   }
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto border-b border-slate-200 px-2 dark:border-slate-800" onKeyDown={onKey}>
+      <div
+        role="tablist"
+        aria-label={label}
+        className="flex gap-1 overflow-x-auto border-b border-slate-200 px-2 dark:border-slate-800"
+        onKeyDown={onKey}
+      >
         {files.map((f, i) => (
           <button
             key={f.name}
@@ -33,7 +43,9 @@ export default function ExampleTabs({ files, initial, label }: Props) {
             tabIndex={i === active ? 0 : -1}
             onClick={() => setActive(i)}
             className={`border-b-2 px-3 py-2 font-mono text-xs ${
-              i === active ? 'border-brand-600 text-slate-900 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-800 dark:hover:text-slate-200'
+              i === active
+                ? 'border-brand-600 text-slate-900 dark:text-white'
+                : 'border-transparent text-slate-500 hover:text-slate-800 dark:hover:text-slate-200'
             }`}
           >
             {f.name}

@@ -17,9 +17,13 @@ export function Check({ question, children }: { question: string; children: Reac
   return (
     <details className="group rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <summary className="cursor-pointer list-none font-medium">
-        <span aria-hidden="true" className="mr-2 text-brand-600">?</span>
+        <span aria-hidden="true" className="mr-2 text-brand-600">
+          ?
+        </span>
         {question}
-        <span className="ml-2 text-sm font-normal text-slate-500 group-open:hidden">— {t('showAnswer')}</span>
+        <span className="ml-2 text-sm font-normal text-slate-500 group-open:hidden">
+          — {t('showAnswer')}
+        </span>
       </summary>
       <div className="prose prose-slate mt-3 max-w-none dark:prose-invert">{children}</div>
     </details>

@@ -20,15 +20,31 @@ function MdxLink({ href = '', ...rest }: ComponentProps<'a'>) {
 export async function lessonComponents(lesson: LessonSource): Promise<MDXComponents> {
   const t = await getTranslations('comparison');
   const labels = {
-    requirements: t('requirements'), fits: t('fits'), notFit: t('notFit'),
-    scenarios: t('scenarios'), criterion: t('criterion'), reset: t('reset'),
+    requirements: t('requirements'),
+    fits: t('fits'),
+    notFit: t('notFit'),
+    scenarios: t('scenarios'),
+    criterion: t('criterion'),
+    reset: t('reset'),
   };
   return {
     a: MdxLink,
-    Intro, YouWillLearn, Pitfall, DeepDive, Note, Recap, Compare, Wrong, Right, SelfCheck, Check,
+    Intro,
+    YouWillLearn,
+    Pitfall,
+    DeepDive,
+    Note,
+    Recap,
+    Compare,
+    Wrong,
+    Right,
+    SelfCheck,
+    Check,
     Example: ({ name }: { name: string }) => (
       <ExampleBlock example={readExample(lesson.dir, lesson.slug, name)} locale={lesson.locale} />
     ),
-    BrokerComparison: () => <BrokerComparison data={readComparison(lesson.dir)} locale={lesson.locale} labels={labels} />,
+    BrokerComparison: () => (
+      <BrokerComparison data={readComparison(lesson.dir)} locale={lesson.locale} labels={labels} />
+    ),
   };
 }

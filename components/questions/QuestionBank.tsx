@@ -38,7 +38,8 @@ export default function QuestionBank({ items }: { items: QuestionItem[] }) {
   );
   const knew = items.filter((i) => marks[i.id] === 'knew').length;
   const review = items.filter((i) => marks[i.id] === 'review').length;
-  const select = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
+  const select =
+    'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
   return (
     <div>
@@ -47,33 +48,57 @@ export default function QuestionBank({ items }: { items: QuestionItem[] }) {
           {t('topic')}
           <select className={select} value={topic} onChange={(e) => setTopic(e.target.value)}>
             <option value="all">{t('all')}</option>
-            {topics.map((x) => <option key={x} value={x}>{t(`topics.${x}`)}</option>)}
+            {topics.map((x) => (
+              <option key={x} value={x}>
+                {t(`topics.${x}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-xs text-slate-500">
           {t('broker')}
           <select className={select} value={broker} onChange={(e) => setBroker(e.target.value)}>
             <option value="all">{t('all')}</option>
-            {brokers.map((x) => <option key={x} value={x}>{x === 'general' ? t('general') : x}</option>)}
+            {brokers.map((x) => (
+              <option key={x} value={x}>
+                {x === 'general' ? t('general') : x}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-xs text-slate-500">
           {t('difficulty')}
-          <select className={select} value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
+          <select
+            className={select}
+            value={difficulty}
+            onChange={(e) => setDifficulty(e.target.value)}
+          >
             <option value="all">{t('all')}</option>
-            {(['easy', 'medium', 'hard'] as const).map((x) => <option key={x} value={x}>{t(x)}</option>)}
+            {(['easy', 'medium', 'hard'] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(x)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-xs text-slate-500">
           {t('status')}
-          <select className={select} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          <select
+            className={select}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as Status)}
+          >
             <option value="all">{t('statusAll')}</option>
             <option value="new">{t('statusNew')}</option>
             <option value="review">{t('statusReview')}</option>
             <option value="knew">{t('statusKnew')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => setOrder(shuffled(items.map((i) => i.id)))} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+        <button
+          type="button"
+          onClick={() => setOrder(shuffled(items.map((i) => i.id)))}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+        >
           ⇄ {t('shuffle')}
         </button>
         <p className="ml-auto text-sm text-slate-500" data-testid="practice-progress">
@@ -85,7 +110,9 @@ export default function QuestionBank({ items }: { items: QuestionItem[] }) {
         <p className="mt-8 text-center text-slate-500">{t('empty')}</p>
       ) : (
         <ol className="mt-4 space-y-4">
-          {visible.map((item) => <QuestionCard key={item.id} item={item} mark={marks[item.id]} />)}
+          {visible.map((item) => (
+            <QuestionCard key={item.id} item={item} mark={marks[item.id]} />
+          ))}
         </ol>
       )}
     </div>

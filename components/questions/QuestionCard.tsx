@@ -32,12 +32,24 @@ export default function QuestionCard({ item, mark }: { item: QuestionItem; mark?
     return () => window.removeEventListener('hashchange', sync);
   }, [item.id]);
   return (
-    <li id={item.id} className="scroll-mt-32 rounded-xl border border-slate-200 p-5 dark:border-slate-800" data-question={item.id} data-mark={mark ?? 'new'}>
+    <li
+      id={item.id}
+      className="scroll-mt-32 rounded-xl border border-slate-200 p-5 dark:border-slate-800"
+      data-question={item.id}
+      data-mark={mark ?? 'new'}
+    >
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <span className={`rounded px-1.5 py-0.5 font-medium ${DIFFICULTY_STYLE[item.difficulty]}`}>{t(item.difficulty)}</span>
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">{t(`topics.${item.topic}`)}</span>
+        <span className={`rounded px-1.5 py-0.5 font-medium ${DIFFICULTY_STYLE[item.difficulty]}`}>
+          {t(item.difficulty)}
+        </span>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
+          {t(`topics.${item.topic}`)}
+        </span>
         {item.brokers.map((b) => (
-          <span key={b} className="rounded border border-slate-200 px-1.5 py-0.5 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <span
+            key={b}
+            className="rounded border border-slate-200 px-1.5 py-0.5 text-slate-600 dark:border-slate-700 dark:text-slate-400"
+          >
             {b === 'general' ? t('general') : b}
           </span>
         ))}
@@ -60,16 +72,28 @@ export default function QuestionCard({ item, mark }: { item: QuestionItem; mark?
         </button>
         {open && (
           <>
-            <button type="button" onClick={() => setMark(item.id, 'knew')} className="rounded-md border border-emerald-600 px-3 py-1.5 text-sm text-emerald-700 hover:bg-emerald-50 dark:text-emerald-400 dark:hover:bg-emerald-900/30">
+            <button
+              type="button"
+              onClick={() => setMark(item.id, 'knew')}
+              className="rounded-md border border-emerald-600 px-3 py-1.5 text-sm text-emerald-700 hover:bg-emerald-50 dark:text-emerald-400 dark:hover:bg-emerald-900/30"
+            >
               ✓ {t('knewIt')}
             </button>
-            <button type="button" onClick={() => setMark(item.id, 'review')} className="rounded-md border border-amber-600 px-3 py-1.5 text-sm text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-amber-900/30">
+            <button
+              type="button"
+              onClick={() => setMark(item.id, 'review')}
+              className="rounded-md border border-amber-600 px-3 py-1.5 text-sm text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-amber-900/30"
+            >
               ↻ {t('reviewAgain')}
             </button>
           </>
         )}
       </div>
-      <div id={`answer-${item.id}`} hidden={!open} className="prose prose-slate mt-4 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0">
+      <div
+        id={`answer-${item.id}`}
+        hidden={!open}
+        className="prose prose-slate mt-4 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0"
+      >
         {item.answer}
       </div>
     </li>

@@ -16,7 +16,8 @@ function read(): Marks {
     const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
     snapshot = {};
     if (parsed && typeof parsed === 'object') {
-      for (const [id, v] of Object.entries(parsed)) if (v === 'knew' || v === 'review') snapshot[id] = v;
+      for (const [id, v] of Object.entries(parsed))
+        if (v === 'knew' || v === 'review') snapshot[id] = v;
     }
   } catch {
     snapshot = {};

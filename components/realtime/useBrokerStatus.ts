@@ -34,5 +34,9 @@ function subscribe(listener: () => void) {
 
 /** Live broker status pushed by the server, shared by every component on the page. */
 export function useBrokerStatus(): BrokerStatusState {
-  return useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => SERVER_STATE,
+  );
 }

@@ -22,7 +22,12 @@ async function loadIndex(locale: string): Promise<MiniSearch<SearchDoc>> {
     fields: ['title', 'parent', 'text'],
     storeFields: ['id', 'kind', 'title', 'parent', 'href'],
     tokenize,
-    searchOptions: { boost: { title: 3, parent: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+    searchOptions: {
+      boost: { title: 3, parent: 1.5 },
+      prefix: true,
+      fuzzy: 0.15,
+      combineWith: 'AND',
+    },
   });
   index.addAll(docs);
   return index;
@@ -52,7 +57,8 @@ export default function SearchDialog() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && /INPUT|TEXTAREA|SELECT/.test(e.target.tagName);
+      const typing =
+        e.target instanceof HTMLElement && /INPUT|TEXTAREA|SELECT/.test(e.target.tagName);
       if ((e.key === 'k' && (e.metaKey || e.ctrlKey)) || (e.key === '/' && !typing)) {
         e.preventDefault();
         openSearch();
@@ -67,7 +73,9 @@ export default function SearchDialog() {
   }, [open]);
 
   const hits: Hit[] =
-    typeof index === 'object' && query.trim() ? (index.search(query).slice(0, 12) as unknown as Hit[]) : [];
+    typeof index === 'object' && query.trim()
+      ? (index.search(query).slice(0, 12) as unknown as Hit[])
+      : [];
 
   function go(hit: Hit | undefined) {
     if (!hit) return;
@@ -93,15 +101,27 @@ export default function SearchDialog() {
         data-testid="search-open"
         className="flex items-center gap-2 rounded-md border border-slate-200 px-2 py-1 text-sm text-slate-500 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+        <svg
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden="true"
+        >
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>
         <span className="hidden lg:inline">{t('open')}</span>
-        <kbd className="hidden rounded border border-slate-300 px-1 font-mono text-[10px] lg:inline dark:border-slate-600">Ctrl K</kbd>
+        <kbd className="hidden rounded border border-slate-300 px-1 font-mono text-[10px] lg:inline dark:border-slate-600">
+          Ctrl K
+        </kbd>
       </button>
       {open && (
-        <div className="fixed inset-0 z-50 bg-slate-900/40 p-4 pt-[10vh] backdrop-blur-sm" onMouseDown={() => setOpen(false)}>
+        <div
+          className="fixed inset-0 z-50 bg-slate-900/40 p-4 pt-[10vh] backdrop-blur-sm"
+          onMouseDown={() => setOpen(false)}
+        >
           <div
             role="dialog"
             aria-modal="true"
@@ -125,8 +145,15 @@ export default function SearchDialog() {
               aria-activedescendant={hits[active] ? `hit-${active}` : undefined}
               className="w-full border-b border-slate-200 bg-transparent px-4 py-3 outline-none dark:border-slate-800"
             />
-            <ul id="search-results" role="listbox" className="max-h-[60vh] overflow-y-auto p-2" data-testid="search-results">
-              {index === 'loading' && <li className="p-3 text-sm text-slate-500">{t('loading')}</li>}
+            <ul
+              id="search-results"
+              role="listbox"
+              className="max-h-[60vh] overflow-y-auto p-2"
+              data-testid="search-results"
+            >
+              {index === 'loading' && (
+                <li className="p-3 text-sm text-slate-500">{t('loading')}</li>
+              )}
               {index === 'failed' && <li className="p-3 text-sm text-rose-600">{t('failed')}</li>}
               {typeof index === 'object' && query.trim() && hits.length === 0 && (
                 <li className="p-3 text-sm text-slate-500">{t('none', { q: query })}</li>
@@ -145,11 +172,15 @@ export default function SearchDialog() {
                     {hit.kind === 'lesson' ? t('lesson') : t('question')}
                   </span>
                   <span className="text-sm font-medium">{hit.title}</span>
-                  {hit.parent && hit.parent !== hit.title && <span className="block pl-1 text-xs text-slate-500">{hit.parent}</span>}
+                  {hit.parent && hit.parent !== hit.title && (
+                    <span className="block pl-1 text-xs text-slate-500">{hit.parent}</span>
+                  )}
                 </li>
               ))}
             </ul>
-            <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800">{t('hint')}</p>
+            <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-800">
+              {t('hint')}
+            </p>
           </div>
         </div>
       )}

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { extractHeadings, type Heading } from './headings';
 import { parseFrontMatter } from './frontMatter';
 import { LESSONS_DIR, parseOrderedName } from './paths';
-import { LOCALES, lessonFrontMatterSchema, type ContentLocale, type LessonFrontMatter } from './schema';
+import {
+  LOCALES,
+  lessonFrontMatterSchema,
+  type ContentLocale,
+  type LessonFrontMatter,
+} from './schema';
 
 export interface LessonSource extends LessonFrontMatter {
   slug: string;
@@ -36,8 +41,13 @@ export function listLessonEntries(): LessonEntry[] {
 
 export function readLesson(entry: LessonEntry, locale: ContentLocale): LessonSource {
   const file = path.join(entry.dir, `${locale}.mdx`);
-  if (!fs.existsSync(file)) throw new Error(`${file}: missing (every lesson needs ${LOCALES.join(' and ')})`);
-  const { data, body } = parseFrontMatter(file, fs.readFileSync(file, 'utf8'), lessonFrontMatterSchema);
+  if (!fs.existsSync(file))
+    throw new Error(`${file}: missing (every lesson needs ${LOCALES.join(' and ')})`);
+  const { data, body } = parseFrontMatter(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    lessonFrontMatterSchema,
+  );
   const exampleNames = [...body.matchAll(/<Example\s+name="([^"]+)"\s*\/>/g)].map((m) => m[1]!);
   return { ...data, ...entry, locale, body, headings: extractHeadings(body), exampleNames };
 }

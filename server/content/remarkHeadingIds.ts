@@ -6,7 +6,10 @@ export function remarkHeadingIds() {
   return (tree: Root) => {
     visit(tree, 'heading', (node: Heading) => {
       const last = node.children.at(-1) as { type: string; value?: string } | undefined;
-      const m = last?.type === 'mdxTextExpression' ? /^\/\*\s*([a-z0-9-]+)\s*\*\/$/.exec(last.value?.trim() ?? '') : null;
+      const m =
+        last?.type === 'mdxTextExpression'
+          ? /^\/\*\s*([a-z0-9-]+)\s*\*\/$/.exec(last.value?.trim() ?? '')
+          : null;
       if (!m) return;
       node.children.pop();
       const prev = node.children.at(-1);

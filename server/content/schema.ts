@@ -13,7 +13,15 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
-export const TRACE_EXPECT_TYPES = ['produce', 'deliver', 'ack', 'nack', 'requeue', 'dead-letter', 'anomaly'] as const;
+export const TRACE_EXPECT_TYPES = [
+  'produce',
+  'deliver',
+  'ack',
+  'nack',
+  'requeue',
+  'dead-letter',
+  'anomaly',
+] as const;
 
 export const exampleMetaSchema = z.strictObject({
   broker: z.enum(BROKERS),
@@ -34,8 +42,17 @@ export const exampleMetaSchema = z.strictObject({
 export type ExampleMeta = z.infer<typeof exampleMetaSchema>;
 
 export const QUESTION_TOPICS = [
-  'basics', 'choosing', 'rabbitmq', 'kafka', 'nsq', 'redis',
-  'reliability', 'idempotency', 'ordering', 'architecture', 'operations',
+  'basics',
+  'choosing',
+  'rabbitmq',
+  'kafka',
+  'nsq',
+  'redis',
+  'reliability',
+  'idempotency',
+  'ordering',
+  'architecture',
+  'operations',
 ] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 

@@ -42,7 +42,14 @@ export function buildSearchDocs(locale: ContentLocale): SearchDoc[] {
     });
   }
   for (const q of listQuestions(locale)) {
-    docs.push({ id: `q:${q.id}`, kind: 'question', title: q.question, parent: '', text: plainText(q.answer), href: `/questions#${q.id}` });
+    docs.push({
+      id: `q:${q.id}`,
+      kind: 'question',
+      title: q.question,
+      parent: '',
+      text: plainText(q.answer),
+      href: `/questions#${q.id}`,
+    });
   }
   return docs;
 }

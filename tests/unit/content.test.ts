@@ -17,7 +17,10 @@ describe('lesson content', () => {
     for (const locale of ['zh', 'en'] as const) {
       const lessons = listLessons(locale);
       assert.ok(lessons.length >= 15, `${locale}: ${lessons.length} lessons`);
-      assert.deepEqual(lessons.map((l) => l.order), [...lessons.map((l) => l.order)].sort((a, b) => a - b));
+      assert.deepEqual(
+        lessons.map((l) => l.order),
+        [...lessons.map((l) => l.order)].sort((a, b) => a - b),
+      );
     }
   });
 
@@ -29,7 +32,8 @@ describe('lesson content', () => {
 
 describe('extractHeadings', () => {
   it('reads explicit ids and ignores headings inside code fences', () => {
-    const mdx = '## One {/*one*/}\ntext\n```ts\n## not a heading\n```\n### Two {/* two-b */}\n## No id\n';
+    const mdx =
+      '## One {/*one*/}\ntext\n```ts\n## not a heading\n```\n### Two {/* two-b */}\n## No id\n';
     assert.deepEqual(extractHeadings(mdx), [
       { depth: 2, text: 'One', id: 'one' },
       { depth: 3, text: 'Two', id: 'two-b' },
@@ -41,16 +45,30 @@ describe('extractHeadings', () => {
 describe('parseFrontMatter', () => {
   const schema = z.strictObject({ title: z.string() });
   it('returns data and body', () => {
-    assert.deepEqual(parseFrontMatter('x.mdx', '---\ntitle: Hi\n---\nBody', schema), { data: { title: 'Hi' }, body: 'Body' });
+    assert.deepEqual(parseFrontMatter('x.mdx', '---\ntitle: Hi\n---\nBody', schema), {
+      data: { title: 'Hi' },
+      body: 'Body',
+    });
   });
   it('names the file and the field when front-matter is wrong', () => {
-    assert.throws(() => parseFrontMatter('x.mdx', '---\ntitel: Hi\n---\n', schema), /x\.mdx: invalid front-matter/);
-    assert.throws(() => parseFrontMatter('y.mdx', 'no front matter', schema), /y\.mdx: missing front-matter/);
+    assert.throws(
+      () => parseFrontMatter('x.mdx', '---\ntitel: Hi\n---\n', schema),
+      /x\.mdx: invalid front-matter/,
+    );
+    assert.throws(
+      () => parseFrontMatter('y.mdx', 'no front matter', schema),
+      /y\.mdx: missing front-matter/,
+    );
   });
 });
 
 describe('plainText', () => {
   it('drops code, components and id comments', () => {
-    assert.equal(plainText('<Pitfall title="x">\nHello **world** {/*id*/}\n```ts\nconst a = 1;\n```\n</Pitfall>'), 'Hello world');
+    assert.equal(
+      plainText(
+        '<Pitfall title="x">\nHello **world** {/*id*/}\n```ts\nconst a = 1;\n```\n</Pitfall>',
+      ),
+      'Hello world',
+    );
   });
 });

@@ -9,13 +9,26 @@ describe('search tokenizer', () => {
   });
 
   it('finds a Chinese phrase inside a longer run and an English word by prefix', () => {
-    const index = new MiniSearch({ fields: ['text'], tokenize, searchOptions: { prefix: true, combineWith: 'AND' } });
+    const index = new MiniSearch({
+      fields: ['text'],
+      tokenize,
+      searchOptions: { prefix: true, combineWith: 'AND' },
+    });
     index.addAll([
       { id: 1, text: '消息进入死信队列后如何处理' },
       { id: 2, text: 'Consumer groups share partitions' },
     ]);
-    assert.deepEqual(index.search('死信').map((r) => r.id), [1]);
-    assert.deepEqual(index.search('partit').map((r) => r.id), [2]);
-    assert.deepEqual(index.search('队列 rebalance').map((r) => r.id), []);
+    assert.deepEqual(
+      index.search('死信').map((r) => r.id),
+      [1],
+    );
+    assert.deepEqual(
+      index.search('partit').map((r) => r.id),
+      [2],
+    );
+    assert.deepEqual(
+      index.search('队列 rebalance').map((r) => r.id),
+      [],
+    );
   });
 });

@@ -17,11 +17,18 @@ export default async function ChapterPage({ params }: { params: Promise<{ locale
       <ol className="mt-8 space-y-3">
         {lessons.map((l) => (
           <li key={l.slug}>
-            <Link href={`/lessons/${l.slug}`} className="flex gap-4 rounded-xl border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800">
-              <span className="font-mono text-lg text-slate-400">{String(l.order).padStart(2, '0')}</span>
+            <Link
+              href={`/lessons/${l.slug}`}
+              className="flex gap-4 rounded-xl border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800"
+            >
+              <span className="font-mono text-lg text-slate-400">
+                {String(l.order).padStart(2, '0')}
+              </span>
               <span>
                 <span className="block font-semibold">{l.title}</span>
-                <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{l.summary}</span>
+                <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">
+                  {l.summary}
+                </span>
               </span>
             </Link>
           </li>

@@ -32,7 +32,9 @@ export default async function QuestionsPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 text-slate-600 dark:text-slate-400">{t('lead', { count: items.length })}</p>
+      <p className="mt-3 text-slate-600 dark:text-slate-400">
+        {t('lead', { count: items.length })}
+      </p>
       <div className="mt-6">
         <QuestionBank items={items} />
       </div>

@@ -34,7 +34,10 @@ export default async function LessonPage({ params }: Props) {
   const lesson = getLesson(locale, slug);
   if (!lesson) notFound();
   const t = await getTranslations('lesson');
-  const [Content, components] = await Promise.all([compileMdx(lesson.body), lessonComponents(lesson)]);
+  const [Content, components] = await Promise.all([
+    compileMdx(lesson.body),
+    lessonComponents(lesson),
+  ]);
   const all = listLessons(locale);
   const index = all.findIndex((l) => l.slug === slug);
 
@@ -46,7 +49,9 @@ export default async function LessonPage({ params }: Props) {
       next={all[index + 1]}
     >
       <p className="text-sm font-medium text-brand-600">{t('lessonN', { n: lesson.order })}</p>
-      <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{lesson.title}</h1>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">
+        {lesson.title}
+      </h1>
       <div className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0">
         <Content components={components} />
       </div>
