@@ -18,7 +18,11 @@ if (files.length === 0) {
   console.error(`no *.test.ts files under ${dir}`);
   process.exit(1);
 }
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...extra, ...files], {
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...extra, ...files],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(run.status ?? 1);
