@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root, found from this file so the CLI works from any working directory. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Everything the local brokers write lives under this one gitignored folder. */
+export const MQLAB_DIR = path.join(REPO_ROOT, '.mqlab');
+
+export const paths = {
+  logFile: (broker: string) => path.join(MQLAB_DIR, 'logs', `${broker}.log`),
+  dataDir: (broker: string) => path.join(MQLAB_DIR, 'data', broker),
+  pidFile: (name: string) => path.join(MQLAB_DIR, 'run', `${name}.pid`),
+  runDir: path.join(MQLAB_DIR, 'run'),
+  /** Generated config files, one folder per broker that needs them. */
+  configDir: (broker: string) => path.join(MQLAB_DIR, broker),
+  kafkaLibs: path.join(MQLAB_DIR, 'kafka', 'libs'),
+  nsqBin: path.join(MQLAB_DIR, 'nsq', 'bin'),
+  infra: (...parts: string[]) => path.join(REPO_ROOT, 'infra', ...parts),
+};
+
+/** Paths shown to people are relative to the repo root; they are shorter and copy-pastable. */
+export function shown(file: string): string {
+  return path.relative(REPO_ROOT, file) || '.';
+}
