@@ -1,7 +1,7 @@
 import { createHighlighter, type Highlighter } from 'shiki';
 
 export const SHIKI_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
-const LANGS = ['ts', 'tsx', 'js', 'json', 'bash', 'yaml', 'go', 'text'];
+const LANGS = ['ts', 'tsx', 'js', 'json', 'bash', 'yaml', 'go', 'sql', 'text'];
 
 let highlighter: Promise<Highlighter> | undefined;
 

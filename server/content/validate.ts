@@ -34,7 +34,7 @@ function tryOr<T>(problems: string[], fn: () => T): T | undefined {
 
 function checkLessonBody(lesson: LessonSource, problems: string[]) {
   const where = `${lesson.dir}/${lesson.locale}.mdx`;
-  const prose = lesson.body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
+  const prose = lesson.body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
   for (const m of prose.matchAll(/<([A-Z]\w*)/g)) {
     if (!(MDX_COMPONENTS as readonly string[]).includes(m[1]!))
       problems.push(`${where}: unknown component <${m[1]}>`);
