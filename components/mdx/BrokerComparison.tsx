@@ -84,27 +84,26 @@ export default function BrokerComparison({ data, locale, labels }: Props) {
           <tbody>
             {data.criteria.map((c) => (
               <tr key={c.id} className="border-t border-slate-200 align-top dark:border-slate-800">
-                <th scope="row" className="p-2 text-left font-medium">
+                <th scope="row" className="min-w-[6.5rem] p-2 text-left font-medium">
                   {c.label[locale]}
                 </th>
                 {BROKERS.map((b) => {
                   const v = data.brokers.find((x) => x.broker === b)?.values[c.id];
                   return (
                     <td key={b} className={`p-2 ${fits(b) ? '' : 'opacity-40'}`}>
-                      {v && (
-                        <>
-                          <span
-                            className="mr-1 font-mono text-xs text-brand-600"
-                            aria-label={`${v.score}/5`}
-                          >
-                            {'●'.repeat(v.score)}
-                            <span className="text-slate-300 dark:text-slate-700">
-                              {'●'.repeat(5 - v.score)}
-                            </span>
+                      {v?.score !== undefined && (
+                        <span
+                          className="mr-1 font-mono text-xs text-brand-600"
+                          role="img"
+                          aria-label={`${v.score}/5`}
+                        >
+                          {'●'.repeat(v.score)}
+                          <span className="text-slate-300 dark:text-slate-700">
+                            {'●'.repeat(5 - v.score)}
                           </span>
-                          <span>{v[locale]}</span>
-                        </>
+                        </span>
                       )}
+                      {v && <span>{v[locale]}</span>}
                     </td>
                   );
                 })}

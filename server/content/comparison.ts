@@ -6,14 +6,27 @@ import { BROKERS } from '../protocol/brokers';
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
 export const comparisonSchema = z.strictObject({
-  criteria: z.array(z.strictObject({ id: z.string(), label: localized })).min(1),
+  criteria: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        label: localized,
+        /** False for facts ("written in") that a 1–5 score would misrepresent. */
+        scored: z.boolean().default(true),
+      }),
+    )
+    .min(1),
   brokers: z
     .array(
       z.strictObject({
         broker: z.enum(BROKERS),
         values: z.record(
           z.string(),
-          z.strictObject({ zh: z.string(), en: z.string(), score: z.number().int().min(1).max(5) }),
+          z.strictObject({
+            zh: z.string(),
+            en: z.string(),
+            score: z.number().int().min(1).max(5).optional(),
+          }),
         ),
       }),
     )

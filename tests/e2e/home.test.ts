@@ -16,12 +16,19 @@ describe('home page', () => {
     await app?.stop();
   });
 
-  it('redirects / to the default locale (zh)', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    assert.match(page.url(), /\/zh$/);
-    await page.close();
-  });
+  for (const [accept, expected] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+    ['fr-FR', 'zh'],
+  ] as const) {
+    it(`sends a ${accept} browser from / to /${expected} (zh is the default)`, async () => {
+      const context = await browser.newContext({ locale: accept });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      assert.match(page.url(), new RegExp(`/${expected}$`));
+      await context.close();
+    });
+  }
 
   for (const [locale, heading] of [
     ['zh', '真实'],
