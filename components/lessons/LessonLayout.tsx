@@ -4,6 +4,7 @@ import { Link } from '@/i18n/navigation';
 import type { LessonSource } from '@/server/content/lessons';
 import ChapterNav, { type ChapterItem } from './ChapterNav';
 import ReadTracker from './ReadTracker';
+import TableOfContents from './TableOfContents';
 
 interface Props {
   lesson: LessonSource;
@@ -71,18 +72,7 @@ export default async function LessonLayout({ lesson, chapter, prev, next, childr
         <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-slate-500">
           {t('onThisPage')}
         </p>
-        <ul className="space-y-1 text-sm" data-testid="toc">
-          {lesson.headings.map((h) => (
-            <li key={h.id} className={h.depth === 3 ? 'pl-3' : ''}>
-              <a
-                href={`#${h.id}`}
-                className="block text-slate-600 hover:text-brand-600 dark:text-slate-400"
-              >
-                {h.text}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <TableOfContents headings={lesson.headings} />
       </aside>
     </div>
   );

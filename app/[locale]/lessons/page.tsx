@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Link } from '@/i18n/navigation';
 import { isLocale } from '@/i18n/routing';
 import { listLessons } from '@/server/content/lessons';
+import ReadMark from '@/components/lessons/ReadMark';
 
 export default async function ChapterPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -24,12 +25,13 @@ export default async function ChapterPage({ params }: { params: Promise<{ locale
               <span className="font-mono text-lg text-slate-400">
                 {String(l.order).padStart(2, '0')}
               </span>
-              <span>
+              <span className="flex-1">
                 <span className="block font-semibold">{l.title}</span>
                 <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">
                   {l.summary}
                 </span>
               </span>
+              <ReadMark slug={l.slug} />
             </Link>
           </li>
         ))}
