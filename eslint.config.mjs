@@ -4,5 +4,14 @@ import nextTs from 'eslint-config-next/typescript';
 export default [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', '.mqlab/**', 'node_modules/**', 'infra/**', 'next-env.d.ts', 'test-results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.mqlab/**',
+      'node_modules/**',
+      'infra/**',
+      'next-env.d.ts',
+      'test-results/**',
+    ],
+  },
 ];
