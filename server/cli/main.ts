@@ -1,8 +1,11 @@
 import { brokersCommand } from './brokers';
+import { runCommand } from './run';
 import { UsageError, type Command } from './command';
+import { exercisesCommand } from './exercises';
+import { gradeCommand } from './grade';
 
 /** `mqlab <command> …`. Adding a command is one file plus one entry here. */
-const COMMANDS: Command[] = [brokersCommand];
+const COMMANDS: Command[] = [brokersCommand, runCommand, exercisesCommand, gradeCommand];
 
 const helpCommand: Command = {
   name: 'help',

@@ -1,4 +1,13 @@
 import type { BrokerStatus } from './brokers';
+import type {
+  RunEndedPayload,
+  RunLogBatch,
+  RunStartedPayload,
+  RunStartRequest,
+  RunStartResult,
+  RunStopRequest,
+  RunTraceBatch,
+} from './run';
 
 /** Every acknowledgement carries either data or a human-readable error. */
 export type Ack<T> = { data: T } | { error: string };
@@ -6,9 +15,20 @@ export type Ack<T> = { data: T } | { error: string };
 /** Broadcasts, past tense or state snapshots. */
 export interface ServerToClientEvents {
   'brokers:status': (statuses: BrokerStatus[]) => void;
+  /** A requested run (possibly queued until now) has started. */
+  'run:started': (payload: RunStartedPayload) => void;
+  /** Trace events of a run, in order, batched (see server/protocol/trace.ts). */
+  'run:trace': (batch: RunTraceBatch) => void;
+  /** Console lines of a run's scripts, batched. */
+  'run:log': (batch: RunLogBatch) => void;
+  /** The run is over; its broker entities are already deleted. */
+  'run:ended': (event: RunEndedPayload) => void;
 }
 
 /** Requests, imperative. Every handler validates its payload and acks. */
 export interface ClientToServerEvents {
   'brokers:refresh': (ack: (res: Ack<BrokerStatus[]>) => void) => void;
+  /** Runs scripts against a broker; answered with the run id, running or queued, or a refusal. */
+  'run:start': (request: RunStartRequest, ack: (res: Ack<RunStartResult>) => void) => void;
+  'run:stop': (request: RunStopRequest, ack: (res: Ack<{ runId: string }>) => void) => void;
 }

@@ -3,12 +3,15 @@ import { Server } from 'socket.io';
 import type { BrokerStatus } from '../protocol/brokers';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { watchBrokerStatus } from './brokerStatus';
+import { registerRunHandlers, type RunHandlerDeps } from './runHandlers';
 
 export interface AppDeps {
   /** Probes the four brokers for real; never throws. */
   probeBrokers: () => Promise<BrokerStatus[]>;
   /** How often to re-probe while at least one client is connected. */
   statusIntervalMs?: number;
+  /** Playground runs (run:start / run:stop); defaults to the real sandboxed runner. */
+  runs?: RunHandlerDeps;
 }
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -21,9 +24,11 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): AppSer
     serveClient: false,
   });
   const status = watchBrokerStatus(io, deps.probeBrokers, deps.statusIntervalMs ?? 3000);
+  const runs = registerRunHandlers(io, deps.runs);
 
   io.on('connection', (socket) => {
     status.sendTo(socket);
+    runs.attach(socket);
     socket.on('brokers:refresh', async (ack) => {
       if (typeof ack !== 'function') return;
       ack({ data: await status.refresh() });

@@ -17,6 +17,9 @@ export interface SpawnSpec {
   env?: Record<string, string>;
   cwd?: string;
   logFile: string;
+  /** Run as this user (PostgreSQL refuses to run as root). */
+  uid?: number;
+  gid?: number;
 }
 
 export async function spawnDetached(spec: SpawnSpec): Promise<number> {
@@ -27,6 +30,8 @@ export async function spawnDetached(spec: SpawnSpec): Promise<number> {
       stdio: ['ignore', log, log],
       cwd: spec.cwd,
       env: { ...process.env, ...spec.env },
+      uid: spec.uid,
+      gid: spec.gid,
     });
     // 'error' (e.g. ENOENT) fires instead of 'spawn' when the binary cannot start.
     await once(child, 'spawn');

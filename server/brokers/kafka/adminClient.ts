@@ -1,0 +1,56 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { KAFKA } from '../endpoints';
+
+/** The server's own Kafka client (admin and dead-letter readers); never handed to a sandbox. */
+export function serverKafka(clientId: string): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: [...KAFKA.brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3 },
+  });
+}
+
+/** Deletes consumer groups, retrying in the background while a dead member still holds one. */
+export async function deleteGroupsEventually(
+  kafka: Kafka,
+  groupIds: string[],
+  untilMs = 60_000,
+): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  let left = groupIds;
+  try {
+    left = await tryDelete(admin, left);
+  } finally {
+    await admin.disconnect();
+  }
+  if (left.length === 0) return [];
+  const deadline = Date.now() + untilMs;
+  const retry = setInterval(async () => {
+    const a = kafka.admin();
+    try {
+      await a.connect();
+      left = await tryDelete(a, left);
+    } catch {
+      /* broker busy: next round */
+    } finally {
+      await a.disconnect().catch(() => {});
+    }
+    if (left.length === 0 || Date.now() > deadline) clearInterval(retry);
+  }, 3000);
+  retry.unref();
+  return left;
+}
+
+async function tryDelete(admin: ReturnType<Kafka['admin']>, groupIds: string[]): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  try {
+    await admin.deleteGroups(groupIds);
+    return [];
+  } catch (err) {
+    // KafkaJSDeleteGroupsError lists the groups that failed (e.g. NON_EMPTY_GROUP until a session times out).
+    const failed = (err as { groups?: { groupId: string; errorCode: number }[] }).groups ?? [];
+    return failed.filter((g) => g.errorCode !== 69 /* GROUP_ID_NOT_FOUND */).map((g) => g.groupId);
+  }
+}

@@ -1,0 +1,121 @@
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Ack } from '../protocol/events';
+import { runStartRequestSchema, runStopRequestSchema, type RunStartResult } from '../protocol/run';
+import { RUN_ACTOR, type RunEndEvent } from '../protocol/trace';
+import type { Run } from '../runner/run';
+import { RunScheduler } from '../runner/runScheduler';
+import { newRunId, startRun as defaultStartRun } from '../runner/startRun';
+import { sweepOnce } from '../runner/sweepLeftovers';
+import type { AppServer } from './app';
+import { relayRun } from './traceRelay';
+
+export interface RunHandlerDeps {
+  /** Starts a run; tests and alternative runners can replace it. */
+  startRun?: typeof defaultStartRun;
+  scheduler?: RunScheduler;
+}
+
+/**
+ * `run:start` / `run:stop` for one socket.io application. Payloads are validated at the
+ * edge; anything malformed gets an `{error}` ack and never reaches the runner. A socket's
+ * runs end (and their broker entities are deleted) when it disconnects.
+ */
+export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
+  const startRun = deps.startRun ?? defaultStartRun;
+  const scheduler = deps.scheduler ?? new RunScheduler();
+  // A restarted server first removes what runs of its previous life left on the brokers.
+  if (!deps.startRun)
+    void sweepOnce().catch((err: Error) =>
+      console.warn(`[runs] startup sweep failed: ${err.message}`),
+    );
+
+  return {
+    scheduler,
+    attach(socket: Socket) {
+      const mine = new Map<string, Promise<Run>>();
+
+      socket.on('run:start', (payload: unknown, ack: unknown) => {
+        const reply = replier<RunStartResult>(ack);
+        const parsed = runStartRequestSchema.safeParse(payload);
+        if (!parsed.success)
+          return reply({ error: `invalid run request: ${z.prettifyError(parsed.error)}` });
+        const request = parsed.data;
+        const runId = newRunId();
+        const admission = scheduler.submit(socket.id, () => startRun(request, { runId }));
+        if (admission.state === 'refused') return reply({ error: admission.reason });
+        mine.set(runId, admission.run);
+        reply({
+          data: {
+            runId,
+            state: admission.state,
+            ...(admission.state === 'queued' ? { position: admission.position } : {}),
+          },
+        });
+        const room = `run:${runId}`;
+        void socket.join(room);
+        admission.run
+          .then(
+            (run) => {
+              io.to(room).emit('run:started', {
+                runId,
+                broker: run.broker,
+                scripts: run.scripts,
+                seconds: run.limits.wallSeconds,
+              });
+              return relayRun(io, room, run);
+            },
+            (err: Error) =>
+              io.to(room).emit('run:ended', failedRunEnd(runId, request.broker, err.message)),
+          )
+          .finally(() => mine.delete(runId));
+      });
+
+      socket.on('run:stop', async (payload: unknown, ack: unknown) => {
+        const reply = replier<{ runId: string }>(ack);
+        const parsed = runStopRequestSchema.safeParse(payload);
+        if (!parsed.success)
+          return reply({ error: `invalid stop request: ${z.prettifyError(parsed.error)}` });
+        const pending = mine.get(parsed.data.runId);
+        if (!pending) return reply({ error: `no run ${parsed.data.runId} of yours is going` });
+        reply({ data: { runId: parsed.data.runId } });
+        (await pending.catch(() => undefined))?.stop('stopped', 'stopped from the playground');
+      });
+
+      socket.on('disconnect', () => {
+        scheduler.cancelQueued(socket.id);
+        for (const pending of mine.values()) {
+          void pending.then(
+            (run) => run.stop('disconnected', 'the browser disconnected'),
+            () => {},
+          );
+        }
+      });
+    },
+  };
+}
+
+/** Acks only if the client asked for one; a missing or bogus ack callback is ignored. */
+function replier<T>(ack: unknown): (res: Ack<T>) => void {
+  return (res) => {
+    if (typeof ack === 'function') (ack as (res: Ack<T>) => void)(res);
+  };
+}
+
+function failedRunEnd(runId: string, broker: RunEndEvent['broker'], message: string): RunEndEvent {
+  return {
+    type: 'run-end',
+    n: 1,
+    ts: Date.now(),
+    runId,
+    broker,
+    script: RUN_ACTOR,
+    reason: 'error',
+    message: `the run could not start: ${message}`,
+    durationMs: 0,
+    scripts: [],
+    counts: {},
+    brokerFigures: {},
+    agreement: [],
+  };
+}
