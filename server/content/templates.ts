@@ -38,20 +38,34 @@ export const basicTemplateId = (broker: Broker) => `${broker}-basic`;
 export function readTemplate(folder: string): Template {
   const dir = path.join(TEMPLATES_DIR, folder);
   const parsed = parseOrderedName(folder);
-  if (!parsed) throw new Error(`${dir}: template folders are named NN-id (e.g. 04-rabbitmq-dlx-retries)`);
+  if (!parsed)
+    throw new Error(`${dir}: template folders are named NN-id (e.g. 04-rabbitmq-dlx-retries)`);
   const metaFile = path.join(dir, 'template.json');
   if (!fs.existsSync(metaFile)) throw new Error(`${metaFile}: missing`);
   const meta = templateMetaSchema.safeParse(JSON.parse(fs.readFileSync(metaFile, 'utf8')));
   if (!meta.success) {
-    throw new Error(`${metaFile}: ${meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${metaFile}: ${meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
-  const names = fs.readdirSync(dir).filter((f) => f !== 'template.json').sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((f) => f !== 'template.json')
+    .sort();
   const bad = names.find((f) => !SCRIPT_NAME.test(f));
-  if (bad) throw new Error(`${dir}/${bad}: only template.json and scripts named like consumer.ts belong here`);
+  if (bad)
+    throw new Error(
+      `${dir}/${bad}: only template.json and scripts named like consumer.ts belong here`,
+    );
   if (names.length === 0) throw new Error(`${dir}: no .ts scripts`);
-  if (names.length > MAX_SCRIPTS) throw new Error(`${dir}: ${names.length} scripts, a run takes at most ${MAX_SCRIPTS}`);
-  if (!names.includes(meta.data.open)) throw new Error(`${metaFile}: "open" names ${meta.data.open}, which is not in the folder`);
-  const files = names.map((name) => ({ name, source: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  if (names.length > MAX_SCRIPTS)
+    throw new Error(`${dir}: ${names.length} scripts, a run takes at most ${MAX_SCRIPTS}`);
+  if (!names.includes(meta.data.open))
+    throw new Error(`${metaFile}: "open" names ${meta.data.open}, which is not in the folder`);
+  const files = names.map((name) => ({
+    name,
+    source: fs.readFileSync(path.join(dir, name), 'utf8'),
+  }));
   return { ...meta.data, id: parsed.slug, order: parsed.order, files };
 }
 
@@ -72,9 +86,11 @@ export function readTemplates(): Template[] {
   }
   for (const broker of BROKERS) {
     const basic = templates.find((t) => t.id === basicTemplateId(broker));
-    if (!basic || basic.broker !== broker) throw new Error(`${root}: no ${basicTemplateId(broker)} template for ${broker}`);
+    if (!basic || basic.broker !== broker)
+      throw new Error(`${root}: no ${basicTemplateId(broker)} template for ${broker}`);
     for (const role of ['producer.ts', 'consumer.ts']) {
-      if (!basic.files.some((f) => f.name === role)) throw new Error(`${root}: ${basic.id} needs a ${role}`);
+      if (!basic.files.some((f) => f.name === role))
+        throw new Error(`${root}: ${basic.id} needs a ${role}`);
     }
   }
   return templates;

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import type { AnomalyEntry, DeadLetterEntry } from '@/components/flow/flowModel';
+import AboutPanel from './AboutPanel';
+import AnomaliesPanel from './AnomaliesPanel';
+import DeadLetterPanel from './DeadLetterPanel';
+import InspectorPanel from './InspectorPanel';
+import RunPanel from './RunPanel';
+import type { RunSnapshot } from './runSession';
+import SidePanel from './SidePanel';
+import { useModelValue } from './useModelRevision';
+import type { PlaygroundSource } from './workspace';
+
+interface Props {
+  source: PlaygroundSource;
+  run: RunSnapshot;
+  dark: boolean;
+  panel: string;
+  onPanel: (id: string) => void;
+  onReveal: (file: string, line: number, column?: number) => void;
+  onReplay: (entry: DeadLetterEntry) => void;
+  expanded: boolean;
+  onExpand: (expanded: boolean) => void;
+}
+
+/** The side panels and what links them: an anomaly or a message picked in one lights up its path in the graph. */
+export default function PlaygroundPanels({
+  source,
+  run,
+  dark,
+  panel,
+  onPanel,
+  onReveal,
+  onReplay,
+  expanded,
+  onExpand,
+}: Props) {
+  const [anomaly, setAnomaly] = useState<AnomalyEntry>();
+  const [message, setMessage] = useState<string>();
+  const { model } = run;
+  // The tab badges: re-render when a count changes, not on every batch.
+  useModelValue(
+    model,
+    (m) => `${m.deadLetters.total}/${m.anomalies.total}/${m.topology.version}`,
+    '',
+  );
+  const highlight = !model
+    ? undefined
+    : anomaly
+      ? model.pathOf([anomaly.msgId, ...anomaly.relatedMsgIds])
+      : message
+        ? model.pathOf([message])
+        : undefined;
+  const inspect = (msgId: string) => {
+    setAnomaly(undefined);
+    setMessage(msgId);
+    onPanel('inspector');
+  };
+  return (
+    <SidePanel
+      selected={panel}
+      onSelect={onPanel}
+      width={expanded ? 'full' : panel === 'run' ? 'half' : 'column'}
+      panels={[
+        { id: 'about', title: 'about', content: <AboutPanel source={source} /> },
+        {
+          id: 'run',
+          title: 'liveView',
+          content: (
+            <RunPanel
+              run={run}
+              dark={dark}
+              highlight={highlight}
+              onReveal={onReveal}
+              expanded={expanded}
+              onExpand={onExpand}
+            />
+          ),
+        },
+        {
+          id: 'dead-letters',
+          title: 'deadLetters',
+          badge: model?.deadLetters.total,
+          content: <DeadLetterPanel model={model} onReplay={onReplay} onInspect={inspect} />,
+        },
+        {
+          id: 'anomalies',
+          title: 'anomalies',
+          badge: model?.anomalies.total,
+          content: (
+            <AnomaliesPanel
+              model={model}
+              selected={anomaly?.n}
+              onPick={(a) => {
+                setMessage(undefined);
+                setAnomaly(a);
+                if (a) onPanel('run');
+              }}
+            />
+          ),
+        },
+        {
+          id: 'inspector',
+          title: 'inspector',
+          content: <InspectorPanel model={model} selected={message} onSelect={inspect} />,
+        },
+      ]}
+    />
+  );
+}
