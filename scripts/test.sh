@@ -18,10 +18,10 @@ log 'unit tests'
 npm run --silent test:unit
 log 'broker integration tests'
 npm run --silent test:brokers
-if [ -d tests/runtime ]; then
-  log 'runtime and security tests'
-  npm run --silent test:runtime
-fi
+log 'runtime, fault and security tests (sandboxed runs on the real brokers)'
+npm run --silent test:runtime
+log 'exercise grading tests (reference, starter and wrong solutions on the real brokers)'
+npm run --silent test:exercises
 ensure_build
 log 'browser end-to-end tests'
 npm run --silent test:e2e

@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import { BROKER_LABELS, BROKERS, type Broker } from '../protocol/brokers';
 import { brokersDown, brokersMode, brokersUp } from '../brokers/compose';
 import { probeBrokers, type BrokerStatus } from '../brokers/probe';
+import { upPostgres, downPostgres, type ServiceOutcome } from '../db/localPostgres';
+import { probePostgres } from '../db/adminClient';
 import { UsageError, type Command } from './command';
 
 const USAGE = `Usage:
-  mqlab brokers up [broker...]       install what is missing and start brokers (default: all)
-  mqlab brokers down [broker...]     stop brokers that mqlab started (default: all)
+  mqlab brokers up [broker...]       install what is missing and start brokers (default: all,
+                                     plus the exercises' PostgreSQL database)
+  mqlab brokers down [broker...]     stop brokers that mqlab started (default: all, and the database)
   mqlab brokers status [--json]      probe every broker with a real client
 
 Brokers: ${BROKERS.join(', ')}
@@ -31,9 +34,9 @@ export const brokersCommand: Command = {
     if (values.json && action !== 'status') throw new UsageError('--json only applies to status');
     switch (action) {
       case 'up':
-        return up(parseBrokers(names));
+        return up(parseBrokers(names), names.length === 0);
       case 'down':
-        return down(parseBrokers(names));
+        return down(parseBrokers(names), names.length === 0);
       case 'status':
         if (names.length > 0) throw new UsageError('status takes no broker names');
         return status(values.json);
@@ -50,7 +53,7 @@ function parseBrokers(names: string[]): Broker[] {
   return names.length === 0 ? [...BROKERS] : BROKERS.filter((b) => names.includes(b));
 }
 
-async function up(brokers: Broker[]): Promise<number> {
+async function up(brokers: Broker[], withDatabase: boolean): Promise<number> {
   const mode = brokersMode();
   console.log(`Starting ${brokers.join(', ')} (${mode})…`);
   const outcomes = await brokersUp(brokers, mode);
@@ -60,13 +63,23 @@ async function up(brokers: Broker[]): Promise<number> {
     if (o.result === 'failed') console.error(`${line}\n${indent(o.detail)}`);
     else console.log(`${line} — ${o.detail}`);
   }
-  return outcomes.every((o) => o.result !== 'failed') ? 0 : 1;
+  const database = withDatabase ? await upPostgres() : undefined;
+  if (database) printDatabase(database);
+  return outcomes.every((o) => o.result !== 'failed') && database?.result !== 'failed' ? 0 : 1;
 }
 
-async function down(brokers: Broker[]): Promise<number> {
+/** The exercises' database is not a broker: it gets its own line, after them. */
+function printDatabase(outcome: ServiceOutcome): void {
+  const line = `${'PostgreSQL'.padEnd(14)} ${outcome.result}`;
+  if (outcome.result === 'failed') console.error(`${line}\n${indent(outcome.detail)}`);
+  else console.log(`${line} — ${outcome.detail} (exercises' database)`);
+}
+
+async function down(brokers: Broker[], withDatabase: boolean): Promise<number> {
   const outcomes = await brokersDown(brokers);
   for (const o of outcomes)
     console.log(`${BROKER_LABELS[o.broker].padEnd(14)} ${o.result} — ${o.detail}`);
+  if (withDatabase) printDatabase(await downPostgres());
   return 0;
 }
 
@@ -76,6 +89,10 @@ async function status(json: boolean): Promise<number> {
     console.log(JSON.stringify(statuses, null, 2));
   } else {
     printTable(statuses);
+    const database = await probePostgres();
+    console.log(
+      `\nExercises' database: PostgreSQL ${database.up ? `up  ${database.detail}` : `DOWN  ${database.detail}`}`,
+    );
   }
   return 0;
 }

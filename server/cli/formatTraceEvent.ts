@@ -28,6 +28,8 @@ export function formatTraceEvent(event: TraceEvent): string {
       return `${who} ERROR     ${event.message}${event.line ? ` (line ${event.line})` : ''}`;
     case 'exit':
       return `${who} exit      ${event.message}`;
+    case 'fault':
+      return `${who} FAULT     ${event.kind} ${event.target ?? ''}${event.detail?.msgId ? ` (${String(event.detail.msgId)})` : ''}`;
     case 'run-end':
       return runEnd(event);
     default:

@@ -3,17 +3,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BROKERS, type Broker } from '../protocol/brokers';
 import { MAX_RUN_SECONDS, SCRIPT_NAME } from '../protocol/run';
+import { faultTargetsScript, parseFault, type FaultSpec } from '../runner/faults/faultSpec';
+import { scheduleFaults } from '../runner/faults/scheduleFaults';
 import type { Run } from '../runner/run';
 import { startRun } from '../runner/startRun';
 import { UsageError, type Command } from './command';
 import { formatTraceEvent } from './formatTraceEvent';
 
 const USAGE = `Usage:
-  mqlab run --broker <${BROKERS.join('|')}> [--seconds N] [--json] <file.ts>...
+  mqlab run --broker <${BROKERS.join('|')}> [--seconds N] [--json] [--fault <at>:<kind>:<target>]... <file.ts>...
 
 Runs the files as one playground run: each in its own sandbox, against the real broker,
 traced. The run ends when every script has exited, after --seconds (default 60), or on Ctrl-C.
-  --json   print one JSON trace event per line (schema: docs/trace-events.md)
+  --json    print one JSON trace event per line (schema: docs/trace-events.md)
+  --fault   inject a fault at a time after the start, repeatable: 3s:kill:consumer.ts,
+            1500ms:restart:worker.ts, 2s:pause:c.ts, 4s:resume:c.ts, 2s:slow:c.ts,
+            2s:drop:producer.ts (its broker connections), 2s:poison:orders, 3s:duplicate:orders
 Exit code: 0 when the run took place (whatever the scripts did), 1 if it could not start.
 Needs root and the sandbox tools: scripts/install-sandbox.sh.`;
 
@@ -29,6 +34,7 @@ export const runCommand: Command = {
         broker: { type: 'string' },
         seconds: { type: 'string' },
         json: { type: 'boolean', default: false },
+        fault: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -48,7 +54,10 @@ export const runCommand: Command = {
     }
     if (positionals.length === 0) throw new UsageError('give at least one script file');
     const files = positionals.map(readScript);
+    const faults = (values.fault ?? []).map((text) => readFault(text, files));
     const run = await startRun({ broker, files, seconds });
+    const startedAt = run.trace.all().find((e) => e.type === 'run-start')?.ts ?? Date.now();
+    scheduleFaults(run, faults, startedAt, 'cli');
     return follow(run, values.json);
   },
 };
@@ -59,6 +68,21 @@ function readScript(file: string) {
     throw new UsageError(`${file}: script names look like consumer.ts (letters, digits, - and _)`);
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
   return { name, source: fs.readFileSync(file, 'utf8') };
+}
+
+function readFault(text: string, files: { name: string }[]): FaultSpec {
+  let fault: FaultSpec;
+  try {
+    fault = parseFault(text);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (faultTargetsScript(fault) && !files.some((f) => f.name === fault.target)) {
+    throw new UsageError(
+      `fault "${text}": ${fault.target} is not one of the files (${files.map((f) => f.name).join(', ')})`,
+    );
+  }
+  return fault;
 }
 
 async function follow(run: Run, json: boolean): Promise<number> {

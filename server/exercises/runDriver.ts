@@ -1,7 +1,10 @@
 import type { Broker } from '../protocol/brokers';
 import type { ScriptFile } from '../protocol/run';
 import type { RunEndEvent, TraceEvent } from '../protocol/trace';
-import { BROKER_MODULES } from '../runner/brokerModules';
+import { POSTGRES } from '../db/postgresPaths';
+import { BROKER_MODULES, allBrokerPorts } from '../runner/brokerModules';
+import { installEgressFirewall } from '../runner/egressFirewall';
+import type { Run } from '../runner/run';
 import { startRun } from '../runner/startRun';
 import { scheduleFaults, unsupportedFaults } from './faultSchedule';
 import type { FaultSpec } from './faultSpec';
@@ -15,6 +18,8 @@ export interface ExerciseRunRequest {
   faults: FaultSpec[];
   /** The run's own database: env (PG*) for every script and the endpoint they may reach. */
   database?: { env: Record<string, string>; endpoint: string };
+  /** Called with the live run once it has started (the socket relays its trace to the browser). */
+  onRun?: (run: Run) => void;
 }
 
 export interface ExerciseRunOutcome {
@@ -41,6 +46,7 @@ export const runtimeDriver: RunDriver = async (request) => {
       `this exercise needs fault injection the runtime does not offer yet: ${missing.map((f) => f.text).join(', ')}`,
     );
   }
+  if (request.database) await admitDatabasePort();
   const service = request.database && {
     allowNet: [request.database.endpoint],
     env: request.database.env,
@@ -49,6 +55,7 @@ export const runtimeDriver: RunDriver = async (request) => {
     { broker: request.broker, files: request.files, seconds: request.seconds },
     { service },
   );
+  request.onRun?.(run);
   const startedAt = run.trace.all().find((e) => e.type === 'run-start')?.ts ?? Date.now();
   const faults = scheduleFaults(run, request.faults, startedAt);
   // The run has its own wall limit; this only guards against a run that fails to end.
@@ -64,3 +71,17 @@ export const runtimeDriver: RunDriver = async (request) => {
     faults.cancel();
   }
 };
+
+/**
+ * The egress rule is one nftables table for the whole machine, replaced by whichever MQ Lab
+ * process prepared its sandbox last (possibly an older checkout without the database port).
+ * Before a run with a database, make sure the rule admits it; without nft, Deno's
+ * --allow-net is the only network layer and there is nothing to do.
+ */
+async function admitDatabasePort(): Promise<void> {
+  try {
+    await installEgressFirewall([...allBrokerPorts(), POSTGRES.port]);
+  } catch {
+    /* nft missing or refused */
+  }
+}

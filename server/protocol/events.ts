@@ -1,6 +1,14 @@
 import type { BrokerStatus } from './brokers';
 import type {
+  ExerciseCheckAck,
+  ExerciseCheckedPayload,
+  ExerciseCheckRequest,
+  ExerciseCheckStartedPayload,
+} from './exercise';
+import type {
   RunEndedPayload,
+  RunFaultRequest,
+  RunFaultResult,
   RunLogBatch,
   RunStartedPayload,
   RunStartRequest,
@@ -23,6 +31,10 @@ export interface ServerToClientEvents {
   'run:log': (batch: RunLogBatch) => void;
   /** The run is over; its broker entities are already deleted. */
   'run:ended': (event: RunEndedPayload) => void;
+  /** A check's grading run has started; its trace follows as `run:*` events for `run.runId`. */
+  'exercise:started': (payload: ExerciseCheckStartedPayload) => void;
+  /** A check is over: the grader's report, or why there is none. */
+  'exercise:checked': (payload: ExerciseCheckedPayload) => void;
 }
 
 /** Requests, imperative. Every handler validates its payload and acks. */
@@ -31,4 +43,8 @@ export interface ClientToServerEvents {
   /** Runs scripts against a broker; answered with the run id, running or queued, or a refusal. */
   'run:start': (request: RunStartRequest, ack: (res: Ack<RunStartResult>) => void) => void;
   'run:stop': (request: RunStopRequest, ack: (res: Ack<{ runId: string }>) => void) => void;
+  /** Injects a fault into one of this client's live runs (FAULT_KINDS in run.ts); the ack carries the `fault` event. */
+  'run:fault': (request: RunFaultRequest, ack: (res: Ack<RunFaultResult>) => void) => void;
+  /** Grades an exercise's files against the real broker; answered with a check id, or a refusal. */
+  'exercise:check': (request: ExerciseCheckRequest, ack: (res: ExerciseCheckAck) => void) => void;
 }

@@ -201,7 +201,13 @@ export const exitEvent = z.object({
   message: z.string(),
 });
 
-/** Companion issue territory: fault injection. `kind` e.g. kill, restart, pause, poison, duplicate. */
+/**
+ * Fault injection (server/runner/faults): announced before it is applied, so what follows
+ * can be explained by it. `kind` is one of FAULT_KINDS (server/protocol/run.ts); `target`
+ * the script or destination it acts on; `detail` what exactly was done (see
+ * docs/trace-events.md: `spec`, `source`, `msgId` for poison and duplicate, `connections` and
+ * `how` for drop, `factor` and `periodMs` for slow).
+ */
 export const faultEvent = z.object({
   ...base,
   type: z.literal('fault'),
@@ -210,11 +216,44 @@ export const faultEvent = z.object({
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** Companion issue territory: broker figures every second. Shape kept open on purpose. */
+/** entity → figure → value, the broker's own numbers (`queue:orders` → `{ messages, unacked, consumers }`). */
+export const brokerFiguresSchema = z.record(z.string(), z.record(z.string(), z.number()));
+
+/** Per destination, per second over the sampling interval, from the trace. */
+export const destinationRatesSchema = z.object({
+  published: z.number().nonnegative(),
+  delivered: z.number().nonnegative(),
+  acked: z.number().nonnegative(),
+});
+
+/** Produce → first delivery, milliseconds, over the deliveries of the sampling interval. */
+export const latencyPercentilesSchema = z.object({
+  samples: z.int().positive(),
+  p50: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  max: z.number(),
+});
+
+/** What a `metrics` event carries; documented in docs/trace-events.md ("Metrics"). */
+export const metricsFiguresSchema = z.object({
+  /** Milliseconds the rates and latencies cover (since the previous sample). */
+  intervalMs: z.number().positive(),
+  rates: z.record(z.string(), destinationRatesSchema),
+  latencyMs: latencyPercentilesSchema.optional(),
+  /** The broker's own figures for the run's entities, read at `brokerTs`. */
+  broker: brokerFiguresSchema,
+  brokerTs: z.number().optional(),
+  /** Set when the broker could not be read this time (`broker` is then empty). */
+  brokerError: z.string().optional(),
+});
+export type MetricsFigures = z.infer<typeof metricsFiguresSchema>;
+
+/** Every second of a run (server/runner/metrics): rates and latencies from the trace, the broker's own figures. */
 export const metricsEvent = z.object({
   ...base,
   type: z.literal('metrics'),
-  figures: z.record(z.string(), z.unknown()),
+  figures: metricsFiguresSchema,
 });
 
 export const runStartEvent = z.object({
@@ -242,7 +281,7 @@ export const runEndEvent = z.object({
   /** What the trace counted, per destination / subscription. */
   counts: z.record(z.string(), z.record(z.string(), z.int())),
   /** The broker's own figures for the run's entities, read before cleanup. */
-  brokerFigures: z.record(z.string(), z.record(z.string(), z.number())),
+  brokerFigures: brokerFiguresSchema,
   /** Figures where trace and broker were compared, and whether they agreed. */
   agreement: z.array(
     z.object({

@@ -45,10 +45,50 @@ export interface BrokerSession {
   observe(emit: EmitEvent): Promise<void>;
   /** Reads the broker's figures for the run's entities, once the scripts are gone. */
   inspect(): Promise<BrokerFigures>;
+  /**
+   * The broker's figures for the run's entities while it is live, for the `metrics` event
+   * every second: cheap enough to call that often, read the way docs/trace-events.md says.
+   */
+  sample(): Promise<BrokerFigures>;
+  /** Puts a message into one of the run's destinations, stamped as the wrappers stamp (fault injection). */
+  inject(message: InjectedMessage): Promise<void>;
+  /**
+   * Closes, from the broker's side, the connections a script holds from these local TCP
+   * ports (fault injection): the script sees a real connection loss.
+   */
+  dropConnections(clientPorts: number[]): Promise<DroppedConnections>;
   /** Which trace counts must equal which broker figures, and whether they do. */
   compare(counts: Counts, figures: BrokerFigures, events: readonly TraceEvent[]): Agreement[];
   /** Deletes everything the run created on the broker; safe to call twice. */
   cleanup(): Promise<void>;
+}
+
+/** A message the server puts into a run's destination: a poison message or a duplicate. */
+export interface InjectedMessage {
+  /** The stamp the wrappers put in headers / fields / the NSQ envelope. */
+  msgId: string;
+  seq: number;
+  producer: string;
+  /** As the learner named it: RabbitMQ exchange (or queue), Kafka / NSQ topic, Redis stream. */
+  destination: string;
+  /** RabbitMQ: the exchange to publish to ('' is the default exchange, routed by `key`). */
+  exchange?: string;
+  /** RabbitMQ routing key, Kafka message key, Redis `key` field. */
+  key?: string;
+  /** Kafka: the partition to write to (a duplicate goes where the original went). */
+  partition?: number;
+  body: string;
+  /** Redis: the entry's fields (the stamp fields are added); without them, `{ data: body }`. */
+  fields?: Record<string, string>;
+  /** RabbitMQ / Kafka headers besides the stamp (a duplicate keeps the original's). */
+  headers?: Record<string, string>;
+}
+
+export interface DroppedConnections {
+  /** How many connections were closed. */
+  closed: number;
+  /** How, in a few words: `management API close`, `CLIENT KILL`, `TCP reset (ss -K)`. */
+  how: string;
 }
 
 export function runPrefix(runId: string): string {

@@ -155,6 +155,20 @@ export class Run {
     return this.slots.get(name)?.pause(paused) ?? false;
   }
 
+  isScriptRunning(name: string): boolean {
+    return this.slots.get(name)?.running ?? false;
+  }
+
+  /** Host uid of a running script (its TCP sockets are owned by it); undefined when it is not running. */
+  scriptUid(name: string): number | undefined {
+    return this.slots.get(name)?.runningUid;
+  }
+
+  /** Whether the run is ending or over: faults and metrics stop acting on it. */
+  get isEnding(): boolean {
+    return this.ending !== undefined;
+  }
+
   private async startScript(name: string): Promise<void> {
     let slot = this.slots.get(name);
     if (!slot) {

@@ -130,6 +130,12 @@ function bwrapArgs(spec: SandboxSpec): string[] {
     spec.writableCache ? '--bind' : '--ro-bind',
     cache,
     INSIDE.denoCache,
+    // Deno caches the learner's transpiled files here; in a read-only cache it retries the
+    // write with back-off (10 + 20 + … + 50 ms) before every start. A small private tmpfs
+    // takes those writes instead (the mount point is made when the cache is warmed).
+    ...(spec.writableCache
+      ? []
+      : ['--size', String(4 * 1024 * 1024), '--tmpfs', learnerEmitDir(INSIDE.denoCache)]),
     '--ro-bind',
     spec.scriptsDir,
     INSIDE.scripts,
@@ -182,6 +188,11 @@ function denoArgs(spec: SandboxSpec): string[] {
     `--preload=${INSIDE.preload}`,
     `${INSIDE.scripts}/${spec.script}`,
   ];
+}
+
+/** Where Deno puts the transpiled learner files, under its cache folder. */
+export function learnerEmitDir(cacheDir: string): string {
+  return path.join(cacheDir, 'gen', 'file', INSIDE.scripts);
 }
 
 /** Environment of the launcher itself (bwrap clears it again for the script). */

@@ -15,6 +15,8 @@ export class ScriptCgroup {
   private readonly memoryDir: string;
   private readonly pidsDir: string;
   private readonly freezerDir: string | undefined;
+  /** Set once killing began: freezing again would keep the SIGKILLed tasks from dying. */
+  private dying = false;
 
   constructor(
     private readonly layout: CgroupLayout,
@@ -67,7 +69,7 @@ export class ScriptCgroup {
   }
 
   freeze(frozen: boolean): boolean {
-    if (!this.freezerDir) return false;
+    if (!this.freezerDir || (frozen && this.dying)) return false;
     if (this.layout.version === 2) write(this.freezerDir, 'cgroup.freeze', frozen ? 1 : 0);
     else
       fs.writeFileSync(path.join(this.freezerDir, 'freezer.state'), frozen ? 'FROZEN' : 'THAWED');
@@ -80,6 +82,7 @@ export class ScriptCgroup {
    * the sandbox first: an orphan would go to the host's init, which may never reap it.
    */
   async killAll(parentPid?: number): Promise<void> {
+    this.dying = true;
     if (
       this.layout.version === 2 &&
       parentPid === undefined &&

@@ -90,6 +90,11 @@ export class ScriptSlot {
     return this.process?.running ?? false;
   }
 
+  /** The host uid of the current start while it runs: its sockets carry it (fault injection finds them so). */
+  get runningUid(): number | undefined {
+    return this.running ? this.uid : undefined;
+  }
+
   async kill(reason: string, message: string): Promise<ScriptExit | undefined> {
     if (!this.process) return undefined;
     if (reason === 'restarted') this.restarting = true;

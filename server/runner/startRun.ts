@@ -4,6 +4,7 @@ import { runStartRequestSchema, type RunStartRequest } from '../protocol/run';
 import { allBrokerPorts, brokerModule } from './brokerModules';
 import { limitsFor, type RunLimits } from './limits';
 import { trackRun } from './liveRuns';
+import { METRICS_INTERVAL_MS, startRunMetrics } from './metrics/runMetrics';
 import { Run } from './run';
 import { prepareSandboxHost } from './sandboxHost';
 import { sweepOnce } from './sweepLeftovers';
@@ -15,6 +16,8 @@ export interface StartRunOptions {
   service?: RunService;
   /** Chosen by the caller when it must name the run before it starts (a queued socket request). */
   runId?: string;
+  /** How often a `metrics` event is emitted (default every second); 0: never. */
+  metricsIntervalMs?: number;
 }
 
 /** 8 hex digits: short enough for NSQ's 64-character names once used as a prefix. */
@@ -57,5 +60,7 @@ export async function startRun(
   });
   trackRun(run, () => run.scriptPids());
   await run.start();
+  const every = options.metricsIntervalMs ?? METRICS_INTERVAL_MS;
+  if (every > 0) startRunMetrics(run, every);
   return run;
 }

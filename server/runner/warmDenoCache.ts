@@ -5,13 +5,13 @@ import type { RunLimits } from './limits';
 import { runnerPaths } from './paths';
 import { ScriptCgroup } from './scriptCgroup';
 import { INSTRUMENTED_PACKAGES } from './instrumentedPackages';
-import { LAUNCH_ENV, sandboxCommand } from './sandboxCommand';
+import { LAUNCH_ENV, learnerEmitDir, sandboxCommand } from './sandboxCommand';
 import { spawnSync } from 'node:child_process';
 
 /**
  * Runs Deno once in the exact sandbox layout with a writable cache, importing every wrapper
  * (and so every client library): later sandboxes mount that cache read-only and start in
- * ~0.1 s instead of re-analysing the libraries' CommonJS on every run.
+ * a few tens of milliseconds instead of re-analysing the libraries' CommonJS on every run.
  */
 export async function warmDenoCache(
   cgroups: CgroupLayout,
@@ -60,6 +60,8 @@ export async function warmDenoCache(
     const result = spawnSync(file, args, { encoding: 'utf8', timeout: 120_000, env: LAUNCH_ENV });
     if (result.status !== 0)
       throw new Error(`warming the sandbox's Deno cache failed: ${result.stderr || result.error}`);
+    // The mount point of each sandbox's private emit folder (see sandboxCommand.ts).
+    fs.mkdirSync(learnerEmitDir(cache), { recursive: true });
     // Readable by every sandbox uid; written only here, as root.
     chmodTree(cache);
     fs.writeFileSync(stamp, imageHash);

@@ -4,6 +4,7 @@ import type { BrokerStatus } from '../protocol/brokers';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import { watchBrokerStatus } from './brokerStatus';
 import { registerRunHandlers, type RunHandlerDeps } from './runHandlers';
+import { registerExerciseHandlers } from './exerciseHandlers';
 
 export interface AppDeps {
   /** Probes the four brokers for real; never throws. */
@@ -25,6 +26,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps): AppSer
   });
   const status = watchBrokerStatus(io, deps.probeBrokers, deps.statusIntervalMs ?? 3000);
   const runs = registerRunHandlers(io, deps.runs);
+  registerExerciseHandlers(io, { scheduler: runs.scheduler });
 
   io.on('connection', (socket) => {
     status.sendTo(socket);

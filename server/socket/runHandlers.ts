@@ -1,8 +1,15 @@
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Ack } from '../protocol/events';
-import { runStartRequestSchema, runStopRequestSchema, type RunStartResult } from '../protocol/run';
+import {
+  runFaultRequestSchema,
+  runStartRequestSchema,
+  runStopRequestSchema,
+  type RunFaultResult,
+  type RunStartResult,
+} from '../protocol/run';
 import { RUN_ACTOR, type RunEndEvent } from '../protocol/trace';
+import { applyFault, FaultRefused } from '../runner/faults/applyFault';
 import type { Run } from '../runner/run';
 import { RunScheduler } from '../runner/runScheduler';
 import { newRunId, startRun as defaultStartRun } from '../runner/startRun';
@@ -17,7 +24,7 @@ export interface RunHandlerDeps {
 }
 
 /**
- * `run:start` / `run:stop` for one socket.io application. Payloads are validated at the
+ * `run:start` / `run:stop` / `run:fault` for one socket.io application. Payloads are validated at the
  * edge; anything malformed gets an `{error}` ack and never reaches the runner. A socket's
  * runs end (and their broker entities are deleted) when it disconnects.
  */
@@ -34,6 +41,7 @@ export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
     scheduler,
     attach(socket: Socket) {
       const mine = new Map<string, Promise<Run>>();
+      const live = new Map<string, Run>(); // started and not yet ended: faults may be injected
 
       socket.on('run:start', (payload: unknown, ack: unknown) => {
         const reply = replier<RunStartResult>(ack);
@@ -57,6 +65,7 @@ export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
         admission.run
           .then(
             (run) => {
+              live.set(runId, run);
               io.to(room).emit('run:started', {
                 runId,
                 broker: run.broker,
@@ -68,7 +77,10 @@ export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
             (err: Error) =>
               io.to(room).emit('run:ended', failedRunEnd(runId, request.broker, err.message)),
           )
-          .finally(() => mine.delete(runId));
+          .finally(() => {
+            mine.delete(runId);
+            live.delete(runId);
+          });
       });
 
       socket.on('run:stop', async (payload: unknown, ack: unknown) => {
@@ -80,6 +92,28 @@ export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
         if (!pending) return reply({ error: `no run ${parsed.data.runId} of yours is going` });
         reply({ data: { runId: parsed.data.runId } });
         (await pending.catch(() => undefined))?.stop('stopped', 'stopped from the playground');
+      });
+
+      socket.on('run:fault', async (payload: unknown, ack: unknown) => {
+        const reply = replier<RunFaultResult>(ack);
+        const parsed = runFaultRequestSchema.safeParse(payload);
+        if (!parsed.success)
+          return reply({ error: `invalid fault request: ${z.prettifyError(parsed.error)}` });
+        const { runId, ...fault } = parsed.data;
+        const run = live.get(runId);
+        if (!run) {
+          return reply({
+            error: mine.has(runId)
+              ? `run ${runId} has not started yet`
+              : `no run ${runId} of yours is going`,
+          });
+        }
+        try {
+          reply({ data: { runId, fault: await applyFault(run, fault, 'playground') } });
+        } catch (err) {
+          const why = (err as Error).message;
+          reply({ error: err instanceof FaultRefused ? why : `the fault failed: ${why}` });
+        }
       });
 
       socket.on('disconnect', () => {

@@ -28,7 +28,8 @@ export class RunTrace {
 
   record(draft: DraftEvent): TraceEvent | undefined {
     const added = this.history.record(draft as DraftEvent & Record<string, unknown>);
-    const event = this.stream.push({ ...draft, ...added } as DraftEvent);
+    const hasAdded = added.attempt !== undefined || added.attempts !== undefined;
+    const event = this.stream.push(hasAdded ? ({ ...draft, ...added } as DraftEvent) : draft);
     if (!event) return undefined;
     this.counts.add(event);
     if (event.type === 'deliver' || event.type === 'ack') this.reorder.add(event);

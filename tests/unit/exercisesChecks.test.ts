@@ -4,6 +4,8 @@ import { scriptsFinishCheck } from '../../server/exercises/builtinChecks';
 import type { ExerciseCheck } from '../../server/exercises/checkTypes';
 import { checks as manualAck } from '../../exercises/01-rabbitmq-manual-ack/checks';
 import { checks as retryDlq } from '../../exercises/03-rabbitmq-retry-dlq/checks';
+import { checks as kafkaOrdering } from '../../exercises/06-kafka-ordering-rebalance/checks';
+import { checks as outbox } from '../../exercises/12-transactional-outbox/checks';
 import { checks as monitoring } from '../../exercises/13-monitoring-alerts/checks';
 import { TraceBuilder } from './exerciseTraces';
 
@@ -118,5 +120,70 @@ describe('monitoring: alerts judged against the backlog rebuilt from the trace',
       byId(monitoring, 'once-per-cooldown').check(e).message.en,
       /the second at \+2\.60 s/,
     );
+  });
+});
+
+describe('outbox: judged against the tables the run left behind', () => {
+  const tables = (orders: string[], shipments: string[]) => ({
+    orders: orders.map((id) => ({ id, created_at: new Date(1_800_000_000_000 + 500) })),
+    shipments: shipments.map((order_id) => ({ order_id })),
+  });
+  it('fails an event whose order never committed, naming the customer', () => {
+    const t = new TraceBuilder();
+    t.produce('app.ts', 'order-events', { orderId: 'o-3', customerId: 'c-404' }, 800);
+    const e = t.evidence(
+      ['app.ts', 'relay.ts', 'shipping.ts'],
+      ['checkout.ts', 'ops.ts'],
+      tables(['o-1'], ['o-1']),
+    );
+    assert.match(
+      byId(outbox, 'no-event-without-order').check(e).message.en,
+      /Order o-3: .*\(customer c-404 does not exist\)/,
+    );
+  });
+  it('fails a committed order whose event never reached the broker, and a double shipment', () => {
+    const t = new TraceBuilder();
+    t.deliver('ops.ts', 'audit', { orderId: 'o-1' }, 600);
+    const e = t.evidence(['app.ts'], ['ops.ts'], tables(['o-1', 'o-2'], ['o-1', 'o-1']));
+    assert.match(
+      byId(outbox, 'no-order-without-event').check(e).message.en,
+      /Order o-2 was committed at \+0\.50 s/,
+    );
+    assert.match(
+      byId(outbox, 'no-duplicate-shipments').check(e).message.en,
+      /Order o-1 was shipped 2 times/,
+    );
+  });
+});
+
+describe('kafka ordering: per-account-order', () => {
+  const booked = (seqs: [string, number][]) => {
+    const t = new TraceBuilder('kafka');
+    seqs.forEach(([script, n], i) =>
+      t.produce(script, 'ledger-entries', { account: 'acct-1', n }, 100 + i * 10),
+    );
+    return byId(kafkaOrdering, 'per-account-order').check(
+      t.evidence(['ledger.ts', 'bank.ts'], ['ledger-2.ts']),
+    );
+  };
+  it('accepts an in-order ledger and an immediate repeat at a hand-over', () => {
+    assert.equal(
+      booked([
+        ['ledger.ts', 1],
+        ['ledger.ts', 2],
+        ['ledger-2.ts', 2],
+        ['ledger-2.ts', 3],
+      ]).passed,
+      true,
+    );
+  });
+  it('fails a booking that goes back after another owner re-read the partition', () => {
+    const verdict = booked([
+      ['ledger.ts', 1],
+      ['ledger.ts', 2],
+      ['ledger.ts', 3],
+      ['ledger-2.ts', 1],
+    ]);
+    assert.match(verdict.message.en, /acct-1: ledger-2\.ts booked event 1 .* right after event 3/);
   });
 });

@@ -47,7 +47,9 @@ export async function inspectKafkaRun(kafka: Kafka, prefix: string): Promise<Bro
 
 /**
  * - records on a topic = messages the trace saw produced to it (a short run deletes nothing);
- * - a group's committed offsets = the last offset the trace saw it commit, per partition, summed.
+ * - a group's committed offsets = the last offset the trace saw it commit, per partition, summed;
+ * - a group's lag on a topic = messages the trace saw produced to it − those committed offsets
+ *   (what the metrics' lag per partition adds up to at the end).
  */
 export function compareKafkaFigures(
   counts: Counts,
@@ -82,6 +84,15 @@ export function compareKafkaFigures(
         trace: committed,
         broker: broker.committed ?? 0,
         agrees: committed === broker.committed,
+      });
+      const topic = name.slice(name.lastIndexOf('/') + 1); // topic names cannot hold '/'
+      const lag = (counts[topic]?.produced ?? 0) - committed;
+      rows.push({
+        entity,
+        figure: 'lag',
+        trace: lag,
+        broker: broker.lag ?? 0,
+        agrees: lag === broker.lag,
       });
     }
   }

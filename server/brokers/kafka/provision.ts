@@ -1,8 +1,11 @@
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { KAFKA } from '../endpoints';
 import { deleteGroupsEventually, serverKafka } from './adminClient';
+import { dropKafkaConnections } from './dropConnections';
+import { KafkaInjector } from './inject';
 import { compareKafkaFigures, inspectKafkaRun } from './inspect';
 import { DeadLetterTopics } from './observeDeadLetters';
+import { KafkaSampler } from './sample';
 
 /**
  * Kafka here has no per-run accounts: a run is its name prefix (the wrapper puts every
@@ -13,6 +16,8 @@ export async function provisionKafkaRun(run: RunIdentity): Promise<BrokerSession
   const kafka = serverKafka(`mqlab-server-${run.runId}`);
   let deadLetters: DeadLetterTopics | undefined;
   let cleaned: Promise<void> | undefined;
+  const sampler = new KafkaSampler(kafka, run.prefix);
+  const injector = new KafkaInjector(kafka, run.prefix);
   return {
     connection: { brokers: [...KAFKA.brokers] },
     async observe(emit) {
@@ -24,9 +29,12 @@ export async function provisionKafkaRun(run: RunIdentity): Promise<BrokerSession
       return inspectKafkaRun(kafka, run.prefix);
     },
     compare: compareKafkaFigures,
+    sample: () => sampler.sample(),
+    inject: (message) => injector.inject(message),
+    dropConnections: dropKafkaConnections,
     cleanup: () =>
       (cleaned ??= (async () => {
-        await deadLetters?.stop();
+        await Promise.all([deadLetters?.stop(), sampler.close(), injector.close()]);
         await deleteKafkaRun(run.prefix);
       })()),
   };

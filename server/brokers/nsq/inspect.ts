@@ -29,7 +29,10 @@ export async function inspectNsqRun(prefix: string): Promise<BrokerFigures> {
  * - a topic's message count = messages the trace saw published to it;
  * - a channel's requeue count = requeues the trace saw on that subscription;
  * - what is still in a channel (depth + in flight + deferred) = messages that reached it
- *   minus those the trace saw finished or discarded there.
+ *   minus those the trace saw finished or discarded there;
+ * - a channel's timeouts = redeliveries the trace saw that no requeue explains (nsqd
+ *   delivers a message again only after a REQ or its msg_timeout). A message that timed out
+ *   but was not read again before the run ended is not in the trace: that row then disagrees.
  */
 export function compareNsqFigures(
   counts: Counts,
@@ -42,6 +45,7 @@ export function compareNsqFigures(
       discarded.set(e.subscription, (discarded.get(e.subscription) ?? 0) + 1);
     }
   }
+  const timeouts = redeliveriesAfterTimeout(events);
   const rows: Agreement[] = [];
   const row = (entity: string, figure: string, trace: number, broker: number) =>
     rows.push({ entity, figure, trace, broker, agrees: trace === broker });
@@ -52,8 +56,28 @@ export function compareNsqFigures(
     if (!entity.startsWith('channel:')) continue;
     const trace = counts[name] ?? {};
     row(entity, 'requeued', trace.requeued ?? 0, b.requeued ?? 0);
+    row(entity, 'timedOut', timeouts.get(name) ?? 0, b.timedOut ?? 0);
     const left = (b.messages ?? 0) - (trace.acked ?? 0) - (discarded.get(name) ?? 0);
     row(entity, 'remaining', left, (b.depth ?? 0) + (b.inFlight ?? 0) + (b.deferred ?? 0));
   }
   return rows;
+}
+
+/**
+ * Per subscription, deliveries that can only follow a msg_timeout: nsqd says it is not the
+ * first attempt (`redelivered`), and the last thing the trace saw happen to the message there
+ * was not a requeue (it was a delivery, a finish whose FIN was lost with its connection, or
+ * nothing: a message lost unread in a dropped connection's buffer).
+ */
+export function redeliveriesAfterTimeout(events: readonly TraceEvent[]): Map<string, number> {
+  const last = new Map<string, string>(); // subscription|msgId → type of its last event there
+  const found = new Map<string, number>();
+  for (const e of events) {
+    if (e.type !== 'deliver' && e.type !== 'ack' && e.type !== 'requeue') continue;
+    const slot = `${e.subscription}|${e.msgId}`;
+    if (e.type === 'deliver' && e.redelivered && last.get(slot) !== 'requeue')
+      found.set(e.subscription, (found.get(e.subscription) ?? 0) + 1);
+    last.set(slot, e.type);
+  }
+  return found;
 }

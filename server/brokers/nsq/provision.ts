@@ -1,8 +1,11 @@
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { NSQ } from '../endpoints';
+import { dropNsqConnections } from './dropConnections';
+import { injectNsqMessage } from './inject';
 import { compareNsqFigures, inspectNsqRun } from './inspect';
 import { deleteNsqTopic, nsqdTopics } from './nsqdHttp';
 import { DeadLetterTopics } from './observeDeadLetters';
+import { sampleNsqRun } from './sample';
 
 /**
  * NSQ has no accounts: a run is its topic-name prefix (the wrapper adds it). Nothing is
@@ -22,6 +25,9 @@ export async function provisionNsqRun(run: RunIdentity): Promise<BrokerSession> 
       return inspectNsqRun(run.prefix);
     },
     compare: compareNsqFigures,
+    sample: () => sampleNsqRun(run.prefix),
+    inject: (message) => injectNsqMessage(run.prefix, message),
+    dropConnections: dropNsqConnections,
     cleanup: () =>
       (cleaned ??= (async () => {
         deadLetters?.stop();

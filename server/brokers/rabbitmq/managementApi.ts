@@ -10,10 +10,11 @@ export async function management<T = unknown>(
   method: 'GET' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const res = await fetch(`${RABBITMQ.managementUrl}/api${path}`, {
     method,
-    headers: { authorization: AUTH, 'content-type': 'application/json' },
+    headers: { authorization: AUTH, 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5000),
   });

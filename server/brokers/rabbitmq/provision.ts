@@ -3,10 +3,14 @@ import { connect, type ChannelModel } from 'amqplib';
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { RABBITMQ } from '../endpoints';
 import { compareRabbitFigures } from './compare';
+import { dropRabbitConnections } from './dropConnections';
+import { injectRabbitMessage } from './inject';
 import { DEAD_LETTER_QUEUE } from './instrument/names';
 import { inspectRabbitRun, type RabbitInspection } from './inspect';
 import { enc, management } from './managementApi';
 import { observeDeadLetters } from './observeDeadLetters';
+import { sampleRabbitRun } from './sample';
+import { reopeningChannel } from './serverChannel';
 
 /** Largest queue a run may fill; past it publishes are refused (policy, reject-publish). */
 const MAX_QUEUE_LENGTH = 10_000;
@@ -81,10 +85,17 @@ export async function provisionRabbitRun(run: RunIdentity): Promise<BrokerSessio
 
   let cleaned: Promise<void> | undefined;
   let inspection: RabbitInspection | undefined;
+  // Own channels for metrics and injection: a failed passive declare or publish closes its
+  // channel, and the dead-letter consumer on `channel` must never be taken down with it.
+  const sampling = reopeningChannel(admin);
+  const publishing = reopeningChannel(admin, true);
   return {
     connection: { hostname: RABBITMQ.host, port: RABBITMQ.port, username: user, password, vhost },
     observe: (emit) => observeDeadLetters(channel, emit),
     inspect: async () => (inspection = await inspectRabbitRun(vhost, channel)).figures,
+    sample: () => sampleRabbitRun(vhost, sampling),
+    inject: (message) => injectRabbitMessage(publishing, message),
+    dropConnections: dropRabbitConnections,
     compare: (counts, figures, events) =>
       compareRabbitFigures(
         counts,

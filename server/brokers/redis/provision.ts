@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { REDIS } from '../endpoints';
 import { deleteKeys, redisAdmin, scanKeys } from './adminClient';
+import { dropRedisConnections } from './dropConnections';
+import { injectRedisEntry } from './inject';
 import { compareRedisFigures, inspectRedisRun } from './inspect';
 import { DeadLetterStreams } from './observeDeadLetters';
+import { sampleRedisRun } from './sample';
 
 /**
  * The run's ACL rules: its own keys and channels only; no server administration, no
@@ -59,6 +62,9 @@ export async function provisionRedisRun(run: RunIdentity): Promise<BrokerSession
       return inspectRedisRun(admin, run.prefix);
     },
     compare: compareRedisFigures,
+    sample: () => sampleRedisRun(admin, run.prefix),
+    inject: (message) => injectRedisEntry(admin, run.prefix, message),
+    dropConnections: (ports) => dropRedisConnections(admin, ports),
     cleanup: () =>
       (cleaned ??= (async () => {
         deadLetters?.stop();

@@ -1,11 +1,7 @@
 import { runConfig } from './runConfig.ts';
+import { STAMP } from './stampNames.ts';
 
-/** Header / field names MQ Lab adds to every message a wrapped producer sends. */
-export const STAMP = {
-  id: 'x-mqlab-id',
-  seq: 'x-mqlab-seq',
-  producer: 'x-mqlab-producer',
-} as const;
+export { STAMP };
 
 export interface Stamp {
   msgId: string;

@@ -1,0 +1,65 @@
+import amqp from 'amqplib';
+import type { ConsumeMessage } from 'amqplib';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+interface Payment {
+  paymentId: string;
+  cents: number;
+}
+
+// ---- The card gateway, simulated. Keep this part as it is. ----
+const tries = new Map<string, number>();
+const firstTryAt = new Map<string, number>();
+async function chargeCard(payment: Payment): Promise<void> {
+  await sleep(20);
+  const id = payment.paymentId;
+  tries.set(id, (tries.get(id) ?? 0) + 1);
+  if (!firstTryAt.has(id)) firstTryAt.set(id, Date.now());
+  if (id === 'pay-2' && tries.get(id) === 1) throw new Error('gateway timeout');
+  if (id === 'pay-4' && Date.now() - firstTryAt.get(id)! < 700)
+    throw new Error('gateway overloaded');
+  if (id === 'pay-5') throw new Error('card blocked');
+}
+// ---------------------------------------------------------------
+
+const IDLE_STOP_MS = 2500;
+
+const conn = await amqp.connect('amqp://localhost');
+const ch = await conn.createChannel();
+// The topology checkout.ts uses: failures rejected from `payments` land in `payments.dead`.
+await ch.assertExchange('payments.dlx', 'fanout', { durable: true });
+await ch.assertQueue('payments.dead', { durable: true });
+await ch.bindQueue('payments.dead', 'payments.dlx', '');
+await ch.assertQueue('payments', { durable: true, deadLetterExchange: 'payments.dlx' });
+await ch.assertQueue('receipts', { durable: true });
+await ch.prefetch(10);
+
+let lastMessageAt = Date.now();
+const attempts = new Map<string, number>();
+
+async function handle(msg: ConsumeMessage): Promise<void> {
+  const payment = JSON.parse(msg.content.toString()) as Payment;
+  try {
+    await chargeCard(payment);
+    ch.sendToQueue('receipts', Buffer.from(JSON.stringify({ paymentId: payment.paymentId })));
+    ch.ack(msg);
+  } catch {
+    const attempt = (attempts.get(payment.paymentId) ?? 0) + 1;
+    attempts.set(payment.paymentId, attempt);
+    // Put it back for another try; after the fourth failure, dead-letter it.
+    ch.nack(msg, false, attempt < 4);
+  }
+}
+
+await ch.consume('payments', (msg) => {
+  if (!msg) return;
+  lastMessageAt = Date.now();
+  void handle(msg);
+});
+
+const idle = setInterval(async () => {
+  if (Date.now() - lastMessageAt < IDLE_STOP_MS) return;
+  clearInterval(idle);
+  await ch.close();
+  await conn.close();
+}, 200);

@@ -1,0 +1,43 @@
+import { Redis } from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+type Entry = [id: string, fields: string[]];
+type ReadReply = [stream: string, entries: Entry[]][] | null;
+
+const STREAM = 'thumbnails';
+const GROUP = 'resizers';
+const CONSUMER = 'resizer-1'; // this service's name in the group
+const IDLE_STOP_MS = 2000;
+
+// Making a thumbnail takes a while. Keep it as it is.
+async function resize(jobId: string): Promise<void> {
+  await sleep(150);
+}
+
+const redis = new Redis();
+await redis.xgroup('CREATE', STREAM, GROUP, '0', 'MKSTREAM').catch((err: Error) => {
+  if (!err.message.includes('BUSYGROUP')) throw err;
+});
+
+async function handle([id, fields]: Entry): Promise<void> {
+  const jobId = fields[fields.indexOf('jobId') + 1]!;
+  await resize(jobId);
+  await redis.xadd('thumbnails.done', '*', 'jobId', jobId);
+  await redis.xack(STREAM, GROUP, id);
+}
+
+let lastEntryAt = Date.now();
+while (Date.now() - lastEntryAt < IDLE_STOP_MS) {
+  // '>' asks for entries never delivered to anyone in the group.
+  // prettier-ignore
+  const reply = (await redis.xreadgroup(
+    'GROUP', GROUP, CONSUMER, 'COUNT', 5, 'BLOCK', 500, 'STREAMS', STREAM, '>',
+  )) as ReadReply;
+  for (const [, entries] of reply ?? []) {
+    for (const entry of entries) {
+      await handle(entry);
+      lastEntryAt = Date.now();
+    }
+  }
+}
+await redis.quit();

@@ -1,0 +1,37 @@
+import amqp from 'amqplib';
+import pg from 'pg';
+
+const IDLE_STOP_MS = 3000;
+
+const db = new pg.Client();
+await db.connect();
+
+const conn = await amqp.connect('amqp://localhost');
+const ch = await conn.createChannel();
+await ch.assertExchange('order-events', 'fanout', { durable: true });
+await ch.assertQueue('shipping', { durable: true });
+await ch.bindQueue('shipping', 'order-events', '');
+await ch.prefetch(1);
+
+let lastEventAt = Date.now();
+let line = Promise.resolve();
+await ch.consume('shipping', (msg) => {
+  if (!msg) return;
+  lastEventAt = Date.now();
+  line = line.then(async () => {
+    const event = JSON.parse(msg.content.toString()) as { orderId: string };
+    // Hand the parcel to the carrier.
+    await db.query('INSERT INTO shipments (order_id) VALUES ($1)', [event.orderId]);
+    ch.ack(msg);
+    lastEventAt = Date.now();
+  });
+});
+
+const idle = setInterval(async () => {
+  if (Date.now() - lastEventAt < IDLE_STOP_MS) return;
+  clearInterval(idle);
+  await line;
+  await ch.close();
+  await conn.close();
+  await db.end();
+}, 200);

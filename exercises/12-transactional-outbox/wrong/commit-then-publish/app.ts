@@ -1,0 +1,82 @@
+import amqp from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+
+interface OrderRequest {
+  orderId: string;
+  customerId: string;
+  totalCents: number;
+}
+
+const IDLE_STOP_MS = 2000;
+
+// The run's own database: new pg.Client() reads PGHOST, PGDATABASE, PGUSER… from the environment.
+const db = new pg.Client();
+await db.connect();
+
+const conn = await amqp.connect('amqp://localhost');
+const ch = await conn.createChannel();
+await ch.assertQueue('checkout', { durable: true });
+await ch.assertExchange('order-events', 'fanout', { durable: true });
+await ch.prefetch(1);
+
+// Publish on a confirm channel and retry until the broker confirms.
+let events: ConfirmChannel | undefined;
+async function publishConfirmed(event: object): Promise<void> {
+  for (;;) {
+    try {
+      if (!events) {
+        const opened = await conn.createConfirmChannel();
+        opened.on('error', () => {});
+        opened.on('close', () => (events = undefined));
+        events = opened;
+      }
+      events.publish('order-events', '', Buffer.from(JSON.stringify(event)), { persistent: true });
+      await events.waitForConfirms();
+      return;
+    } catch {
+      await sleep(200);
+    }
+  }
+}
+
+async function placeOrder(request: OrderRequest): Promise<void> {
+  const { orderId, customerId, totalCents } = request;
+  await db.query('BEGIN');
+  try {
+    await db.query('INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)', [
+      orderId,
+      customerId,
+      totalCents,
+    ]);
+    await db.query('COMMIT');
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => {});
+    console.log(`order ${orderId} rejected: ${(err as Error).message}`);
+    return;
+  }
+  // Committed: now tell everyone, retrying until the broker has it.
+  await publishConfirmed({ type: 'order-created', orderId, customerId, totalCents });
+}
+
+let lastRequestAt = Date.now();
+let line = Promise.resolve();
+await ch.consume('checkout', (msg: ConsumeMessage | null) => {
+  if (!msg) return;
+  lastRequestAt = Date.now();
+  line = line.then(async () => {
+    await placeOrder(JSON.parse(msg.content.toString()) as OrderRequest);
+    ch.ack(msg);
+    lastRequestAt = Date.now();
+  });
+});
+
+const idle = setInterval(async () => {
+  if (Date.now() - lastRequestAt < IDLE_STOP_MS) return;
+  clearInterval(idle);
+  await line;
+  await ch.close();
+  await conn.close();
+  await db.end();
+}, 200);

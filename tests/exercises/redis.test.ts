@@ -1,0 +1,3 @@
+import { describeExercises } from './gradeAll';
+
+describeExercises('redis');

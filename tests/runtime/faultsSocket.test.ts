@@ -1,0 +1,178 @@
+/**
+ * Faults from the outside: `run:fault` over a real socket.io server on an ephemeral port, and
+ * `mqlab run --fault` as a real CLI process. The metrics events ride along in `run:trace`.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
+import type { RunEndedPayload } from '../../server/protocol/run';
+import type { TraceEvent } from '../../server/protocol/trace';
+import { createApplication, type AppServer } from '../../server/socket/app';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const run = promisify(execFile);
+
+const TICKER = `
+import Redis from 'ioredis';
+const redis = new Redis();
+let n = 0;
+setInterval(() => redis.xadd('ticks', '*', 'n', String(++n)), 100);
+`;
+
+describe('faults over the socket and the CLI', () => {
+  let http: HttpServer;
+  let app: AppServer;
+  let url = '';
+  const clients: Client[] = [];
+
+  before(async () => {
+    http = createServer();
+    app = createApplication(http, { probeBrokers: async () => [], statusIntervalMs: 60_000 });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const c of clients) c.disconnect();
+    await new Promise((resolve) => app.close(resolve));
+  });
+
+  async function client(): Promise<Client> {
+    const socket: Client = connect(url, { transports: ['websocket'] });
+    clients.push(socket);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    return socket;
+  }
+
+  it('run:fault validates at the edge, acts only on the caller’s live runs, and traces the fault', async () => {
+    const socket = await client();
+    const other = await client();
+    const trace: TraceEvent[] = [];
+    socket.on('run:trace', (b) => trace.push(...b.events));
+    const ended = new Promise<RunEndedPayload>((resolve) => socket.once('run:ended', resolve));
+    const started = new Promise((resolve) => socket.once('run:started', resolve));
+    const res = await socket.emitWithAck('run:start', {
+      broker: 'redis',
+      files: [
+        { name: 'a.ts', source: TICKER },
+        { name: 'b.ts', source: TICKER },
+      ],
+      seconds: 20,
+    });
+    assert.ok('data' in res);
+    const runId = res.data.runId;
+    await started;
+    while (!trace.some((e) => e.type === 'produce' && e.script === 'a.ts'))
+      await new Promise((r) => setTimeout(r, 50));
+
+    const send = (s: Client, payload: unknown) =>
+      new Promise<{ data?: { fault: TraceEvent }; error?: string }>((resolve) =>
+        (s.emit as (...a: unknown[]) => void)('run:fault', payload, resolve),
+      );
+    for (const bad of [
+      null,
+      'kill',
+      {},
+      { runId, kind: 'explode', target: 'a.ts' },
+      { runId, kind: 'kill' },
+    ])
+      assert.ok((await send(socket, bad)).error, JSON.stringify(bad));
+    assert.match(
+      (await send(other, { runId, kind: 'kill', target: 'a.ts' })).error ?? '',
+      /no run/,
+    );
+    assert.match(
+      (await send(socket, { runId, kind: 'kill', target: 'nope.ts' })).error ?? '',
+      /not one of the run's scripts/,
+    );
+    assert.match(
+      (await send(socket, { runId, kind: 'duplicate', target: 'ticks' })).error ?? '',
+      /no message from "ticks" has been delivered and acknowledged/,
+    );
+
+    const poison = await send(socket, { runId, kind: 'poison', target: 'ticks', payload: 'boom' });
+    assert.equal(poison.data?.fault.type, 'fault');
+    const killed = await send(socket, { runId, kind: 'kill', target: 'a.ts' });
+    assert.equal(
+      killed.data?.fault.type === 'fault' && killed.data.fault.detail?.source,
+      'playground',
+    );
+    assert.match(
+      (await send(socket, { runId, kind: 'pause', target: 'a.ts' })).error ?? '',
+      /not running/,
+    );
+    assert.ok((await send(socket, { runId, kind: 'restart', target: 'a.ts' })).data);
+    while (!trace.some((e) => e.type === 'metrics')) await new Promise((r) => setTimeout(r, 50));
+    await socket.emitWithAck('run:stop', { runId });
+    const end = await ended;
+
+    const faults = trace.filter((e) => e.type === 'fault');
+    assert.deepEqual(
+      faults.map((e) => e.type === 'fault' && [e.kind, e.target]),
+      [
+        ['poison', 'ticks'],
+        ['kill', 'a.ts'],
+        ['restart', 'a.ts'],
+      ],
+    );
+    const injected = trace.find((e) => e.type === 'produce' && e.script === '@run');
+    assert.equal(injected?.type === 'produce' && injected.payload, JSON.stringify({ n: 'boom' }));
+    assert.ok(
+      trace.some((e) => e.type === 'metrics'),
+      'metrics events arrive in run:trace',
+    );
+    assert.equal(end.counts.ticks?.produced, trace.filter((e) => e.type === 'produce').length);
+  });
+
+  it('mqlab run --fault schedules faults from the command line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqlab-fault-'));
+    fs.writeFileSync(path.join(dir, 'a.ts'), TICKER);
+    const cli = path.resolve('bin/mqlab.js');
+    try {
+      await assert.rejects(
+        run(process.execPath, [
+          cli,
+          'run',
+          '--broker',
+          'redis',
+          '--fault',
+          '1s:kill:b.ts',
+          path.join(dir, 'a.ts'),
+        ]),
+        (err: { code: number; stderr: string }) =>
+          err.code === 2 && /b\.ts is not one of the files/.test(err.stderr),
+      );
+      const { stdout } = await run(process.execPath, [
+        cli,
+        'run',
+        '--broker',
+        'redis',
+        '--seconds',
+        '10',
+        '--json',
+        '--fault',
+        '1s:kill:a.ts',
+        path.join(dir, 'a.ts'),
+      ]);
+      const events = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as TraceEvent);
+      const fault = events.find((e) => e.type === 'fault');
+      assert.ok(fault?.type === 'fault' && fault.kind === 'kill' && fault.detail?.source === 'cli');
+      const exit = events.find((e) => e.type === 'exit');
+      assert.ok(exit?.type === 'exit' && exit.reason === 'killed' && exit.n > fault.n);
+      assert.ok(exit.ts - events[0]!.ts >= 900, 'about a second after the start');
+      assert.equal(events.at(-1)?.type, 'run-end');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
