@@ -33,10 +33,17 @@ async function relayOnce(): Promise<number> {
   for (const row of rows) {
     try {
       const ch = await openChannel();
+      // mandatory: a message no queue would take comes back (a 'return') instead of vanishing.
+      let returned = false;
+      const onReturn = () => (returned = true);
+      ch.once('return', onReturn);
       ch.publish('order-events', '', Buffer.from(JSON.stringify(row.payload)), {
         persistent: true,
+        mandatory: true,
       });
       await ch.waitForConfirms();
+      ch.off('return', onReturn);
+      if (returned) return rows.length; // confirmed, but routed nowhere: try again later
     } catch {
       return rows.length; // the broker is not taking it now: keep the row, retry next round
     }
