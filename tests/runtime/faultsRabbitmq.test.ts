@@ -84,10 +84,11 @@ describe('faults on RabbitMQ (real broker)', () => {
     assert.ok(anomaly, 'the duplicate delivery is an anomaly');
     assert.equal(anomaly.cause, 'duplicate injected');
 
-    // Drop: the broker force-closed the connection; the consumer saw it and reconnected.
+    // Drop: the broker force-closed the connection (or, not yet listed by the management API,
+    // it was reset); the consumer saw it and reconnected.
     const drop = faultOf(events, 'drop', 'billing.ts');
     assert.equal(drop.detail?.connections, 1);
-    assert.match(log, /connection lost: .*CONNECTION_FORCED/);
+    assert.match(log, /connection lost: .*(320 \(CONNECTION-FORCED\)|ECONNRESET|EPIPE)/);
     assert.ok(after(events, drop.n, 'ack', 'billing.ts').length > 10, 'consuming again after it');
 
     // Slow: deliveries fall behind the publishes; the queue grows; it catches up on resume.
@@ -111,7 +112,18 @@ describe('faults on RabbitMQ (real broker)', () => {
     assert.ok(depth(slow.ts + 500, resume.ts + 200) >= 5, 'the queue grows while it is slow');
     assert.ok(after(events, resume.n, 'ack', 'billing.ts').length > 5, 'it catches up');
 
-    for (const row of end.agreement) assert.ok(row.agrees, JSON.stringify(row));
+    // An ack written while the broker was closing the connection never reached it: that order
+    // came back and was acked again. The trace counted both acks; run-end says so.
+    const lostAcks = ofType(events, 'anomaly').filter(
+      (e) => e.kind === 'duplicate' && e.cause === 'redelivered after it was acknowledged',
+    ).length;
+    assert.ok(lostAcks <= 1);
+    for (const row of end.agreement) {
+      if (row.entity === 'queue:orders') {
+        assert.equal(row.trace, row.broker - lostAcks, JSON.stringify(row));
+        assert.equal(row.agrees, lostAcks === 0);
+      } else assert.ok(row.agrees, JSON.stringify(row));
+    }
     assert.equal(end.counts.shop?.produced, 102, '100 orders, the poison and the copy');
   });
 });

@@ -39,10 +39,17 @@ describe('faults on Redis Streams (real broker)', () => {
     assert.ok(firstClaim, 'b claimed them');
 
     // Until the claim, Redis keeps them pending on the dead consumer, idle and growing older.
+    // (Entries Redis handed to a in a reply a never read before it died are pending too: the
+    // trace cannot know them, Redis does — and b claims them all the same.)
     const waiting = metricsOf(events).filter((m) => m.n > kill.n && m.n < firstClaim.n);
     assert.ok(waiting.length > 0, 'a metrics sample while they waited');
-    for (const m of waiting)
-      assert.equal(m.figures.broker['consumer:jobs/workers/a']?.pending, held.length);
+    const pending = waiting.map((m) => m.figures.broker['consumer:jobs/workers/a']?.pending ?? 0);
+    assert.ok(pending[0]! >= held.length, `pending on a: ${pending[0]}`);
+    assert.ok(
+      pending.every((p) => p === pending[0]),
+      'nothing moves them before the claim',
+    );
+    assert.ok(claims.length >= pending[0]!, 'all of them are claimed');
     assert.ok(
       Math.max(...waiting.map((m) => m.figures.broker['consumer:jobs/workers/a']!.idleMs!)) >= 500,
       'a is idle in Redis: nobody reads as a any more',
