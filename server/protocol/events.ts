@@ -10,6 +10,8 @@ import type {
   RunFaultRequest,
   RunFaultResult,
   RunLogBatch,
+  RunReplayRequest,
+  RunReplayResult,
   RunStartedPayload,
   RunStartRequest,
   RunStartResult,
@@ -45,6 +47,8 @@ export interface ClientToServerEvents {
   'run:stop': (request: RunStopRequest, ack: (res: Ack<{ runId: string }>) => void) => void;
   /** Injects a fault into one of this client's live runs (FAULT_KINDS in run.ts); the ack carries the `fault` event. */
   'run:fault': (request: RunFaultRequest, ack: (res: Ack<RunFaultResult>) => void) => void;
+  /** Republishes a dead-lettered message of one of this client's live runs, traced (`republished`). */
+  'run:replay': (request: RunReplayRequest, ack: (res: Ack<RunReplayResult>) => void) => void;
   /** Grades an exercise's files against the real broker; answered with a check id, or a refusal. */
   'exercise:check': (request: ExerciseCheckRequest, ack: (res: ExerciseCheckAck) => void) => void;
 }

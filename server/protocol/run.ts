@@ -80,6 +80,19 @@ export interface RunFaultResult {
   fault: TraceEventOf<'fault'>;
 }
 
+/** The dead-letter panel's replay: republish a dead-lettered message of a live run. */
+export const runReplayRequestSchema = z.object({
+  runId: z.string().min(1).max(64),
+  msgId: z.string().min(1).max(200),
+});
+export type RunReplayRequest = z.infer<typeof runReplayRequestSchema>;
+
+/** The answer to `run:replay`: the republished message's `produce` event (`republished: true`). */
+export interface RunReplayResult {
+  runId: string;
+  produce: TraceEventOf<'produce'>;
+}
+
 export const runStopRequestSchema = z.object({ runId: z.string().min(1).max(64) });
 export type RunStopRequest = z.infer<typeof runStopRequestSchema>;
 

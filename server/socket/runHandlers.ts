@@ -3,13 +3,16 @@ import { z } from 'zod';
 import type { Ack } from '../protocol/events';
 import {
   runFaultRequestSchema,
+  runReplayRequestSchema,
   runStartRequestSchema,
   runStopRequestSchema,
   type RunFaultResult,
+  type RunReplayResult,
   type RunStartResult,
 } from '../protocol/run';
 import { RUN_ACTOR, type RunEndEvent } from '../protocol/trace';
 import { applyFault, FaultRefused } from '../runner/faults/applyFault';
+import { replayDeadLetter } from '../runner/replayDeadLetter';
 import type { Run } from '../runner/run';
 import { RunScheduler } from '../runner/runScheduler';
 import { newRunId, startRun as defaultStartRun } from '../runner/startRun';
@@ -24,7 +27,7 @@ export interface RunHandlerDeps {
 }
 
 /**
- * `run:start` / `run:stop` / `run:fault` for one socket.io application. Payloads are validated at the
+ * `run:start` / `run:stop` / `run:fault` / `run:replay` for one socket.io application. Payloads are validated at the
  * edge; anything malformed gets an `{error}` ack and never reaches the runner. A socket's
  * runs end (and their broker entities are deleted) when it disconnects.
  */
@@ -100,21 +103,42 @@ export function registerRunHandlers(io: AppServer, deps: RunHandlerDeps = {}) {
         if (!parsed.success)
           return reply({ error: `invalid fault request: ${z.prettifyError(parsed.error)}` });
         const { runId, ...fault } = parsed.data;
-        const run = live.get(runId);
-        if (!run) {
-          return reply({
-            error: mine.has(runId)
-              ? `run ${runId} has not started yet`
-              : `no run ${runId} of yours is going`,
-          });
-        }
+        const run = liveRun(runId);
+        if ('error' in run) return reply(run);
         try {
-          reply({ data: { runId, fault: await applyFault(run, fault, 'playground') } });
+          reply({ data: { runId, fault: await applyFault(run.run, fault, 'playground') } });
         } catch (err) {
           const why = (err as Error).message;
           reply({ error: err instanceof FaultRefused ? why : `the fault failed: ${why}` });
         }
       });
+
+      socket.on('run:replay', async (payload: unknown, ack: unknown) => {
+        const reply = replier<RunReplayResult>(ack);
+        const parsed = runReplayRequestSchema.safeParse(payload);
+        if (!parsed.success)
+          return reply({ error: `invalid replay request: ${z.prettifyError(parsed.error)}` });
+        const { runId, msgId } = parsed.data;
+        const run = liveRun(runId);
+        if ('error' in run) return reply(run);
+        try {
+          reply({ data: { runId, produce: await replayDeadLetter(run.run, msgId) } });
+        } catch (err) {
+          const why = (err as Error).message;
+          reply({ error: err instanceof FaultRefused ? why : `the replay failed: ${why}` });
+        }
+      });
+
+      /** One of this socket's runs that has started and not ended, or why not. */
+      function liveRun(runId: string): { run: Run } | { error: string } {
+        const run = live.get(runId);
+        if (run) return { run };
+        return {
+          error: mine.has(runId)
+            ? `run ${runId} has not started yet`
+            : `no run ${runId} of yours is going`,
+        };
+      }
 
       socket.on('disconnect', () => {
         scheduler.cancelQueued(socket.id);

@@ -27,6 +27,37 @@ let n = 0;
 setInterval(() => redis.xadd('ticks', '*', 'n', String(++n)), 100);
 `;
 
+/** Rejects each body the first time it sees it (to the dead-letter queue), acks it after that. */
+const REJECT_FIRST = `
+import amqp from 'amqplib';
+const conn = await amqp.connect('amqp://localhost');
+const ch = await conn.createChannel();
+await ch.assertQueue('work.dead');
+await ch.assertQueue('work', { deadLetterExchange: '', deadLetterRoutingKey: 'work.dead' });
+const seen = new Set<string>();
+await ch.consume('work', (msg) => {
+  if (!msg) return;
+  const body = msg.content.toString();
+  if (seen.has(body)) {
+    console.log('again ' + body + ' tenant=' + msg.properties.headers?.tenant);
+    return ch.ack(msg);
+  }
+  seen.add(body);
+  ch.reject(msg, false);
+});
+`;
+const PUBLISH_TWO = `
+import amqp from 'amqplib';
+const conn = await amqp.connect('amqp://localhost');
+const ch = await conn.createConfirmChannel();
+await ch.assertQueue('work.dead');
+await ch.assertQueue('work', { deadLetterExchange: '', deadLetterRoutingKey: 'work.dead' });
+ch.sendToQueue('work', Buffer.from('order-1'), { headers: { tenant: 'acme' } });
+ch.sendToQueue('work', Buffer.from('x'.repeat(600)));
+await ch.waitForConfirms();
+await conn.close();
+`;
+
 describe('faults over the socket and the CLI', () => {
   let http: HttpServer;
   let app: AppServer;
@@ -129,6 +160,74 @@ describe('faults over the socket and the CLI', () => {
       'metrics events arrive in run:trace',
     );
     assert.equal(end.counts.ticks?.produced, trace.filter((e) => e.type === 'produce').length);
+  });
+
+  it('run:replay republishes a dead letter where it was first published, traced with its stamp', async () => {
+    const socket = await client();
+    const other = await client();
+    const trace: TraceEvent[] = [];
+    const logs: TraceEvent[] = [];
+    socket.on('run:trace', (b) => trace.push(...b.events));
+    socket.on('run:log', (b) => logs.push(...b.events));
+    const ended = new Promise<RunEndedPayload>((resolve) => socket.once('run:ended', resolve));
+    const res = await socket.emitWithAck('run:start', {
+      broker: 'rabbitmq',
+      files: [
+        { name: 'worker.ts', source: REJECT_FIRST },
+        { name: 'shop.ts', source: PUBLISH_TWO },
+      ],
+      seconds: 20,
+    });
+    assert.ok('data' in res);
+    const runId = res.data.runId;
+    const deadLetters = () => trace.filter((e) => e.type === 'dead-letter');
+    while (deadLetters().length < 2) await new Promise((r) => setTimeout(r, 50));
+    const [small, big] = ['order-1', 'x'.repeat(600)].map((body) =>
+      trace.find((e) => e.type === 'produce' && e.size === body.length)!,
+    );
+
+    const send = (s: Client, payload: unknown) =>
+      new Promise<{ data?: { produce: TraceEvent }; error?: string }>((resolve) =>
+        (s.emit as (...a: unknown[]) => void)('run:replay', payload, resolve),
+      );
+    for (const bad of [null, 7, {}, { runId }, { runId, msgId: '' }, { msgId: 'a' }])
+      assert.match((await send(socket, bad)).error ?? '', /invalid replay request/);
+    const msgId = small!.type === 'produce' ? small.msgId : '';
+    assert.match((await send(other, { runId, msgId })).error ?? '', /no run/);
+    assert.match(
+      (await send(socket, { runId, msgId: 'nope' })).error ?? '',
+      /has not been dead-lettered/,
+    );
+    assert.match(
+      (await send(socket, { runId, msgId: big!.type === 'produce' ? big.msgId : '' })).error ?? '',
+      /cannot be replayed faithfully/,
+    );
+
+    const replayed = await send(socket, { runId, msgId });
+    const produce = replayed.data?.produce;
+    assert.ok(produce?.type === 'produce', replayed.error);
+    assert.equal(produce.msgId, msgId);
+    assert.equal(produce.republished, true);
+    assert.equal(produce.script, '@run');
+    assert.equal(produce.destination, 'work');
+    assert.equal(produce.payload, 'order-1');
+    const acked = () => trace.some((e) => e.type === 'ack' && e.msgId === msgId);
+    while (!acked()) await new Promise((r) => setTimeout(r, 50));
+    const deliveries = trace.filter((e) => e.type === 'deliver' && e.msgId === msgId);
+    assert.equal(deliveries.length, 2, 'delivered once, dead-lettered, delivered again');
+    while (!logs.some((e) => e.type === 'log' && /again order-1 tenant=acme/.test(e.text)))
+      await new Promise((r) => setTimeout(r, 50));
+
+    await socket.emitWithAck('run:stop', { runId });
+    const end = await ended;
+    assert.match((await send(socket, { runId, msgId })).error ?? '', /no run/);
+    // Message 1 now came after message 2 of the same key: out of order, because of a retry.
+    const anomalies = trace.filter((e) => e.type === 'anomaly' && e.msgId === msgId);
+    assert.deepEqual(
+      anomalies.map((e) => e.type === 'anomaly' && [e.kind, e.cause]),
+      [['out-of-order', 'retry']],
+    );
+    for (const row of end.agreement) assert.ok(row.agrees, JSON.stringify(row));
   });
 
   it('mqlab run --fault schedules faults from the command line', async () => {

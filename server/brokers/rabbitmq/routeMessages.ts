@@ -27,7 +27,10 @@ export function messagesIntoQueues(
       exchange = exchangeTypes.has(event.destination) ? event.destination : '';
     } else continue;
     const key = event.key ?? '';
-    const queues = exchange === '' ? [key] : route(exchange, key, bindings, exchangeTypes, 0);
+    // Through the default exchange a publish goes to the queue its key names, a dead letter
+    // to its destination (the dead-letter routing key may differ from the message's key).
+    const direct = event.type === 'dead-letter' ? event.destination : key;
+    const queues = exchange === '' ? [direct] : route(exchange, key, bindings, exchangeTypes, 0);
     if (!queues) return undefined;
     for (const queue of new Set(queues)) perQueue.set(queue, (perQueue.get(queue) ?? 0) + 1);
   }

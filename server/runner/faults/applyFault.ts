@@ -1,8 +1,7 @@
-import { previewPayload } from '../inside/payload';
 import { DEFAULT_SLOW_FACTOR, FAULT_KINDS, type RunFaultRequest } from '../../protocol/run';
 import { RUN_ACTOR, type TraceEventOf } from '../../protocol/trace';
-import type { InjectedMessage } from '../brokerModule';
 import { brokerModule } from '../brokerModules';
+import { injectTraced } from '../injectTraced';
 import type { Run } from '../run';
 import { FaultRefused, duplicateMessage, poisonMessage } from './injectedMessages';
 import { faultsOf } from './runFaults';
@@ -105,13 +104,13 @@ export async function applyFault(
         request.payload,
       );
       const event = announce({ msgId: message.msgId });
-      await inject(run, message);
+      await injectTraced(run, message);
       return event;
     }
     case 'duplicate': {
       const message = duplicateMessage(run.trace.all(), run.broker, target, request.msgId);
       const event = announce({ msgId: message.msgId, seq: message.seq });
-      await inject(run, message);
+      await injectTraced(run, message);
       return event;
     }
   }
@@ -123,25 +122,4 @@ function checkScript(run: Run, kind: string, target: string) {
   }
   if (kind !== 'restart' && !run.isScriptRunning(target))
     throw new FaultRefused(`${target} is not running`);
-}
-
-/** Traces the injected message as the wrappers trace theirs (produce first), then puts it on the broker. */
-async function inject(run: Run, message: InjectedMessage) {
-  const payload =
-    run.broker === 'redis' && message.fields ? JSON.stringify(message.fields) : message.body;
-  run.emit({
-    type: 'produce',
-    ts: Date.now(),
-    script: RUN_ACTOR,
-    msgId: message.msgId,
-    seq: message.seq,
-    producer: message.producer,
-    destination: message.destination,
-    ...(message.key !== undefined ? { key: message.key } : {}),
-    ...(message.exchange !== undefined ? { exchange: message.exchange } : {}),
-    ...(message.partition !== undefined ? { partition: message.partition } : {}),
-    payload: previewPayload(payload),
-    size: Buffer.byteLength(payload),
-  });
-  await run.session!.inject(message);
 }

@@ -153,3 +153,44 @@ function findLast<T extends TraceEvent>(
   for (let i = events.length - 1; i >= 0; i--) if (test(events[i]!)) return events[i] as T;
   return undefined;
 }
+
+/**
+ * A dead letter put back where it was first produced (the replay action): the original
+ * stamp, destination, exchange, key, headers and body, from the run's trace. Refused when
+ * the message was not dead-lettered, or when the trace kept only part of its body (it keeps
+ * the first 512 characters): replaying a cut body would not be the same message.
+ */
+export function replayMessage(
+  events: readonly TraceEvent[],
+  broker: Broker,
+  msgId: string,
+): InjectedMessage {
+  const dead = events.some((e) => e.type === 'dead-letter' && e.msgId === msgId);
+  if (!dead) throw new FaultRefused(`message ${msgId} has not been dead-lettered in this run`);
+  const produced = events.find(
+    (e): e is Produce => e.type === 'produce' && e.msgId === msgId && !e.republished,
+  );
+  if (!produced || produced.seq === undefined)
+    throw new FaultRefused(`message ${msgId} was not published through MQ Lab's tracing`);
+  const body = produced.payload;
+  if (Buffer.byteLength(body) !== produced.size || body.includes('\uFFFD')) {
+    throw new FaultRefused(
+      `message ${msgId} is ${produced.size} bytes and the trace keeps only its first 512 characters of text: it cannot be replayed faithfully`,
+    );
+  }
+  const headers = Object.fromEntries(
+    Object.entries(produced.headers ?? {}).filter(([name]) => !name.startsWith('x-mqlab-')),
+  );
+  const fields = broker === 'redis' ? jsonFields(body) : undefined;
+  return {
+    msgId,
+    seq: produced.seq,
+    producer: produced.producer ?? produced.script,
+    destination: produced.destination,
+    ...(produced.exchange !== undefined ? { exchange: produced.exchange } : {}),
+    ...(produced.key !== undefined ? { key: produced.key } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(fields ? { fields } : {}),
+    body,
+  };
+}
