@@ -78,12 +78,8 @@ export default function ExerciseOutput(props: Props) {
         onExpand={props.onExpand}
       />
     ),
-    // A finished grading run takes no replays: that is the playground's business.
-    deadLetters: (
-      <div className="[&_[data-testid=replay]]:hidden">
-        <DeadLetterPanel model={model} onReplay={() => {}} onInspect={inspect} />
-      </div>
-    ),
+    // A grading run takes no replays: that is the playground's business.
+    deadLetters: <DeadLetterPanel model={model} onInspect={inspect} />,
     anomalies: (
       <AnomaliesPanel
         model={model}

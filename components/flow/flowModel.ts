@@ -1,6 +1,7 @@
 import type { Broker } from '@/server/protocol/brokers';
 import type { TraceEvent, TraceEventOf } from '@/server/protocol/trace';
 import { BoundedMap, RingBuffer } from './bounded';
+import { metricsPoint, type MetricsPoint } from './metricsPoint';
 import { RateWindow } from './rateWindow';
 import { Topology } from './topology';
 
@@ -45,6 +46,7 @@ export interface MessageStep {
 
 export type DeadLetterEntry = TraceEventOf<'dead-letter'>;
 export type AnomalyEntry = TraceEventOf<'anomaly'>;
+export type FaultEntry = TraceEventOf<'fault'>;
 
 export interface ConsoleLine {
   n: number;
@@ -62,6 +64,9 @@ export const LIMITS = {
   deadLetters: 500,
   anomalies: 500,
   consoleLines: 1_000,
+  faults: 100,
+  /** One point a second: ten minutes, longer than the longest run. */
+  metricPoints: 600,
 };
 
 type Counter = Exclude<keyof NodeStats, 'lag' | 'partitions'>;
@@ -90,9 +95,12 @@ export class FlowModel {
   readonly deadLetters = new RingBuffer<DeadLetterEntry>(LIMITS.deadLetters);
   readonly anomalies = new RingBuffer<AnomalyEntry>(LIMITS.anomalies);
   readonly consoles = new Map<string, RingBuffer<ConsoleLine>>();
+  readonly faults = new RingBuffer<FaultEntry>(LIMITS.faults);
+  /** One point per `metrics` event, for the charts. */
+  readonly metrics = new RingBuffer<MetricsPoint>(LIMITS.metricPoints);
+  /** Destinations the run's scripts produced to: where poison and duplicates can go. */
+  readonly destinations = new Set<string>();
   ended: TraceEventOf<'run-end'> | undefined;
-  /** Latest broker figures from `metrics` events (the faults/metrics issue draws them). */
-  metrics: Record<string, unknown> | undefined;
   /**
    * Errors located in a learner's file, per script. A new object only when one is added, so the
    * editor can compare identities instead of re-reading the console.
@@ -168,6 +176,7 @@ export class FlowModel {
         const to = t.destination(e);
         const edge = t.edge(from, to, e.republished ? 'retry' : 'publish');
         this.producedTo.set(e.msgId, to);
+        this.destinations.add(e.destination);
         this.bump(from, 'out');
         this.bump(to, 'in', now);
         this.token(edge, e.republished ? 'retry' : 'message');
@@ -284,13 +293,16 @@ export class FlowModel {
       case 'exit':
         return this.print({ n: e.n, script: e.script, kind: 'exit', text: e.message });
       case 'metrics':
-        this.metrics = e.figures;
+        this.metrics.push(metricsPoint(this.broker, e.ts, e.figures));
+        return;
+      case 'fault':
+        this.faults.push(e);
         return;
       case 'run-end':
         this.ended = e;
         return;
       default:
-        // run-start, fault and types added later: counted, nothing to draw (yet).
+        // run-start and types added later: counted, nothing to draw (yet).
         return;
     }
   }

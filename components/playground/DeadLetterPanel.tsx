@@ -1,28 +1,49 @@
 'use client';
 
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { DeadLetterEntry, FlowModel } from '@/components/flow/flowModel';
 import { BUTTON } from './buttonStyles';
+import type { RunActionOutcome } from './runSession';
 import { useModelRevision } from './useModelRevision';
 
 interface Props {
   model: FlowModel | undefined;
-  onReplay: (entry: DeadLetterEntry) => void;
+  /** The run is live: replays can be sent. */
+  live?: boolean;
+  /** Without it (exercise grading runs) there is no replay button. */
+  onReplay?: (entry: DeadLetterEntry) => Promise<RunActionOutcome>;
   onInspect: (msgId: string) => void;
 }
 
+type ReplayState = 'sending' | 'sent';
+
 /** Every dead letter of the run, newest first: payload, reason, attempts, where it came from, and replay. */
-export default function DeadLetterPanel({ model, onReplay, onInspect }: Props) {
+export default function DeadLetterPanel({ model, live = false, onReplay, onInspect }: Props) {
   const t = useTranslations('playground.deadLetters');
   useModelRevision(model);
+  // Per entry (event n): a replay on its way, or done. A new run has new entries.
+  const [replays, setReplays] = useState<ReadonlyMap<number, ReplayState>>(new Map());
   const entries = model ? model.deadLetters.toArray().reverse() : [];
   const total = model?.deadLetters.total ?? 0;
   if (entries.length === 0) return <p className="p-4 text-sm text-slate-500">{t('empty')}</p>;
+  const replay = (entry: DeadLetterEntry) => {
+    const mark = (state?: ReplayState) =>
+      setReplays((prev) => {
+        const next = new Map(prev);
+        if (state) next.set(entry.n, state);
+        else next.delete(entry.n);
+        return next;
+      });
+    mark('sending');
+    void onReplay!(entry).then((outcome) => mark(outcome.ok ? 'sent' : undefined));
+  };
   return (
     <div className="p-3" data-testid="dead-letters">
       {total > entries.length && (
         <p className="mb-2 text-xs text-slate-500">{t('more', { shown: entries.length, total })}</p>
       )}
+      {onReplay && !live && <p className="mb-2 text-xs text-slate-500">{t('replayIdle')}</p>}
       <ul className="space-y-2">
         {entries.map((e) => (
           <li
@@ -57,14 +78,31 @@ export default function DeadLetterPanel({ model, onReplay, onInspect }: Props) {
             <pre className="mt-2 max-h-24 overflow-auto rounded bg-white p-2 font-mono text-[11px] dark:bg-slate-900">
               {e.payload}
             </pre>
-            <button
-              type="button"
-              onClick={() => onReplay(e)}
-              className={`${BUTTON} mt-2`}
-              data-testid="replay"
-            >
-              ↻ {t('replay')}
-            </button>
+            {onReplay && (
+              <div className="mt-2 flex items-center gap-2">
+                <button
+                  type="button"
+                  onClick={() => replay(e)}
+                  disabled={!live || replays.get(e.n) === 'sending'}
+                  aria-busy={replays.get(e.n) === 'sending'}
+                  className={BUTTON}
+                  data-testid="replay"
+                >
+                  ↻ {replays.get(e.n) === 'sending' ? t('replaying') : t('replay')}
+                </button>
+                {replays.get(e.n) === 'sent' && (
+                  <button
+                    type="button"
+                    role="status"
+                    onClick={() => onInspect(e.msgId)}
+                    className="text-xs text-green-800 underline underline-offset-2 dark:text-green-300"
+                    data-testid="replayed"
+                  >
+                    ✓ {t('replayed')}
+                  </button>
+                )}
+              </div>
+            )}
           </li>
         ))}
       </ul>

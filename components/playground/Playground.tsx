@@ -16,7 +16,7 @@ import { useIsDark } from './useIsDark';
 import { useModelValue } from './useModelRevision';
 import { usePersistentWorkspace } from './usePersistentWorkspace';
 import { usePlaygroundKeys } from './usePlaygroundKeys';
-import { useRunner } from './useRunner';
+import { useRunner, type RunActionOutcome } from './useRunner';
 import type { Pane, PlaygroundSource } from './workspace';
 import type { RevealRequest, RunError } from './runErrors';
 
@@ -54,6 +54,16 @@ export default function Playground({ locale, source, templates, starters, missin
   const typingsUrl = `/${locale}/playground/typings.json`;
 
   const { start, stop } = runner;
+  /** A fault or a replay the server refused (or did not answer): say why above the editor. */
+  const explain = (outcome: RunActionOutcome) => {
+    if (outcome.ok) return outcome;
+    setNotice(
+      outcome.message
+        ? { kind: 'actionRefused', message: outcome.message }
+        : { kind: 'actionUnanswered' },
+    );
+    return outcome;
+  };
   const run = () => {
     setPanel('run');
     void start({ broker: ws.broker, files: ws.files }).then((outcome) => {
@@ -159,7 +169,8 @@ export default function Playground({ locale, source, templates, starters, missin
           panel={panel}
           onPanel={setPanel}
           onReveal={revealLine}
-          onReplay={() => setNotice({ kind: 'replayUnavailable' })}
+          onReplay={(entry) => runner.replay(entry.msgId).then(explain)}
+          onFault={(kind, target) => runner.fault({ kind, target }).then(explain)}
           expanded={expanded && panel === 'run'}
           onExpand={setExpanded}
         />

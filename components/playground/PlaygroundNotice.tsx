@@ -19,7 +19,8 @@ const WARNINGS = new Set<Notice['kind']>([
   'exampleMissing',
   'runtimeMissing',
   'runRefused',
-  'replayUnavailable',
+  'actionRefused',
+  'actionUnanswered',
 ]);
 
 /** Words (and the one useful action) for each notice. */
@@ -42,8 +43,8 @@ export default function PlaygroundNotice({
     text = t('notice.exampleMissing', { id: missingExample ?? '' });
   } else if (notice.kind === 'runRefused') {
     text = t('notice.runRefused', { message: notice.message });
-  } else if (notice.kind === 'replayUnavailable') {
-    text = t('deadLetters.replayUnavailable');
+  } else if (notice.kind === 'actionRefused') {
+    text = t('notice.actionRefused', { message: notice.message });
   } else {
     text = t(`notice.${notice.kind}`);
   }

@@ -1,16 +1,20 @@
 'use client';
 
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { AnomalyEntry, DeadLetterEntry } from '@/components/flow/flowModel';
+import type { FaultKind } from '@/server/protocol/run';
 import AboutPanel from './AboutPanel';
 import AnomaliesPanel from './AnomaliesPanel';
 import DeadLetterPanel from './DeadLetterPanel';
 import InspectorPanel from './InspectorPanel';
 import RunPanel from './RunPanel';
-import type { RunSnapshot } from './runSession';
+import type { RunActionOutcome, RunSnapshot } from './runSession';
 import SidePanel from './SidePanel';
 import { useModelValue } from './useModelRevision';
 import type { PlaygroundSource } from './workspace';
+
+// uPlot comes with the metrics tab, not with the page.
+const MetricsPanel = lazy(() => import('./MetricsPanel'));
 
 interface Props {
   source: PlaygroundSource;
@@ -19,7 +23,8 @@ interface Props {
   panel: string;
   onPanel: (id: string) => void;
   onReveal: (file: string, line: number, column?: number) => void;
-  onReplay: (entry: DeadLetterEntry) => void;
+  onReplay: (entry: DeadLetterEntry) => Promise<RunActionOutcome>;
+  onFault: (kind: FaultKind, target: string) => Promise<RunActionOutcome>;
   expanded: boolean;
   onExpand: (expanded: boolean) => void;
 }
@@ -33,6 +38,7 @@ export default function PlaygroundPanels({
   onPanel,
   onReveal,
   onReplay,
+  onFault,
   expanded,
   onExpand,
 }: Props) {
@@ -73,6 +79,7 @@ export default function PlaygroundPanels({
               dark={dark}
               highlight={highlight}
               onReveal={onReveal}
+              onFault={onFault}
               expanded={expanded}
               onExpand={onExpand}
             />
@@ -82,7 +89,14 @@ export default function PlaygroundPanels({
           id: 'dead-letters',
           title: 'deadLetters',
           badge: model?.deadLetters.total,
-          content: <DeadLetterPanel model={model} onReplay={onReplay} onInspect={inspect} />,
+          content: (
+            <DeadLetterPanel
+              model={model}
+              live={run.state === 'running'}
+              onReplay={onReplay}
+              onInspect={inspect}
+            />
+          ),
         },
         {
           id: 'anomalies',
@@ -98,6 +112,15 @@ export default function PlaygroundPanels({
                 if (a) onPanel('run');
               }}
             />
+          ),
+        },
+        {
+          id: 'metrics',
+          title: 'metrics',
+          content: (
+            <Suspense fallback={<p className="p-4 text-sm text-slate-500">…</p>}>
+              <MetricsPanel model={model} dark={dark} />
+            </Suspense>
           ),
         },
         {

@@ -3,8 +3,10 @@
 import { lazy, Suspense } from 'react';
 import { useTranslations } from 'next-intl';
 import FlowLegend from '@/components/flow/FlowLegend';
+import type { FaultKind } from '@/server/protocol/run';
 import ConsolePanel from './ConsolePanel';
-import type { RunSnapshot } from './runSession';
+import FaultBar from './FaultBar';
+import type { RunActionOutcome, RunSnapshot } from './runSession';
 import { useModelRevision } from './useModelRevision';
 
 // The graph (dagre, the canvas painter) loads with the first run, not with the page.
@@ -16,14 +18,16 @@ interface Props {
   highlight?: ReadonlySet<string>;
   onReveal: (file: string, line: number, column?: number) => void;
   onFrame?: (ms: number) => void;
+  /** Without it (exercise grading runs) there are no fault buttons. */
+  onFault?: (kind: FaultKind, target: string) => Promise<RunActionOutcome>;
   /** The live view fills the page (the editor hides) while true. */
   expanded: boolean;
   onExpand: (expanded: boolean) => void;
 }
 
 /**
- * The run as it happens: status and exact totals, the live graph with its legend, and the
- * console. `data-slot="faults"` is where the faults/metrics issue puts its buttons and charts.
+ * The run as it happens: status and exact totals, the live graph with its legend, the fault
+ * buttons and the console. The metric charts have their own tab (MetricsPanel).
  */
 export default function RunPanel({
   run,
@@ -31,6 +35,7 @@ export default function RunPanel({
   highlight,
   onReveal,
   onFrame,
+  onFault,
   expanded,
   onExpand,
 }: Props) {
@@ -112,7 +117,14 @@ export default function RunPanel({
         )}
         <FlowLegend title={t('flow.legend.title')} label={(k) => t(`flow.legend.${k}`)} />
       </section>
-      <div data-slot="faults" />
+      {onFault && (
+        <FaultBar
+          model={model}
+          scripts={run.scripts ?? []}
+          running={run.state === 'running'}
+          onFault={onFault}
+        />
+      )}
       <section
         aria-label={t('panel.console')}
         className="h-44 shrink-0 border-t border-slate-200 dark:border-slate-800"

@@ -5,12 +5,11 @@ import type { ReactNode } from 'react';
 
 /**
  * Panels are plain objects (TypeScript playground style): an id, a title key and what to render.
- * Phase 2 adds dead letters, anomalies and the message inspector; the faults/metrics issue adds charts.
  */
 export interface PlaygroundPanel {
   id: string;
   /** Key under `playground.panel`. */
-  title: 'about' | 'liveView' | 'deadLetters' | 'anomalies' | 'inspector';
+  title: 'about' | 'liveView' | 'deadLetters' | 'anomalies' | 'metrics' | 'inspector';
   /** A count shown on the tab (dead letters, anomalies). */
   badge?: number;
   content: ReactNode;

@@ -1,10 +1,12 @@
 import { FlowModel } from '@/components/flow/flowModel';
 import type { AppSocket } from '@/components/realtime/socket';
-import type { RunStartRequest } from '@/server/protocol/run';
+import type { RunFaultRequest, RunStartRequest } from '@/server/protocol/run';
 
 export type RunnerState = 'idle' | 'starting' | 'queued' | 'running';
 export type RunStartOutcome =
   { ok: true } | { ok: false; reason: 'unavailable' | 'refused'; message?: string };
+/** How a fault or a replay went: done, or the server's reason (empty when it did not answer). */
+export type RunActionOutcome = { ok: true } | { ok: false; message: string };
 
 export interface RunSnapshot {
   state: RunnerState;
@@ -13,6 +15,8 @@ export interface RunSnapshot {
   position?: number;
   /** The current (or last) run's live model; a new one per run. */
   model?: FlowModel;
+  /** The run's scripts, once it started: what script faults can act on. */
+  scripts?: string[];
 }
 
 /** How long to wait for the server to answer `run:start` before calling the runtime unavailable. */
@@ -33,6 +37,7 @@ export class RunSession {
       this.set({
         state: 'running',
         position: undefined,
+        scripts: p.scripts,
         model: this.snapshot.model ?? new FlowModel(p.broker),
       });
     });
@@ -54,7 +59,12 @@ export class RunSession {
 
   start(request: RunStartRequest): Promise<RunStartOutcome> {
     if (this.snapshot.state !== 'idle') return Promise.resolve({ ok: true });
-    this.set({ state: 'starting', runId: undefined, model: new FlowModel(request.broker) });
+    this.set({
+      state: 'starting',
+      runId: undefined,
+      scripts: undefined,
+      model: new FlowModel(request.broker),
+    });
     return new Promise((resolve) => {
       this.socket.timeout(ANSWER_MS).emit('run:start', request, (err, res) => {
         if (err || !res) {
@@ -75,6 +85,37 @@ export class RunSession {
   stop(): void {
     const { runId } = this.snapshot;
     if (runId) this.socket.timeout(ANSWER_MS).emit('run:stop', { runId }, () => {});
+  }
+
+  /** Injects a fault into the running run; what it did arrives in the trace as a `fault` event. */
+  fault(request: Omit<RunFaultRequest, 'runId'>): Promise<RunActionOutcome> {
+    return this.act((runId, answer) =>
+      this.socket.timeout(ANSWER_MS).emit('run:fault', { runId, ...request }, answer),
+    );
+  }
+
+  /** Republishes a dead letter of the running run (traced as a `produce` with `republished`). */
+  replay(msgId: string): Promise<RunActionOutcome> {
+    return this.act((runId, answer) =>
+      this.socket.timeout(ANSWER_MS).emit('run:replay', { runId, msgId }, answer),
+    );
+  }
+
+  private act(
+    send: (
+      runId: string,
+      answer: (err: Error | null, res?: { error: string } | object) => void,
+    ) => void,
+  ): Promise<RunActionOutcome> {
+    const { runId, state } = this.snapshot;
+    if (!runId || state !== 'running') return Promise.resolve({ ok: false, message: '' });
+    return new Promise((resolve) =>
+      send(runId, (err, res) => {
+        if (err || !res) resolve({ ok: false, message: '' });
+        else if ('error' in res) resolve({ ok: false, message: res.error });
+        else resolve({ ok: true });
+      }),
+    );
   }
 
   private feed(runId: string, events: Parameters<FlowModel['ingest']>[0]) {

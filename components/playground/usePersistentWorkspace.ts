@@ -20,9 +20,9 @@ export type Notice =
         | 'badShareLink'
         | 'exampleMissing'
         | 'runtimeMissing'
-        | 'replayUnavailable';
+        | 'actionUnanswered';
     }
-  | { kind: 'runRefused'; message: string }
+  | { kind: 'runRefused' | 'actionRefused'; message: string }
   | { kind: 'wasReset'; undo: Workspace };
 
 const AUTOSAVE_MS = 400;

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { getSocket } from '@/components/realtime/socket';
 import { RunSession, type RunSnapshot } from './runSession';
 
-export type { RunnerState, RunStartOutcome } from './runSession';
+export type { RunActionOutcome, RunnerState, RunStartOutcome } from './runSession';
 
 let session: RunSession | undefined;
 function runSession(): RunSession {
@@ -15,7 +15,7 @@ function runSession(): RunSession {
 
 const IDLE: RunSnapshot = { state: 'idle' };
 
-/** The runtime as the playground sees it: a snapshot to render plus start and stop. */
+/** The runtime as the playground sees it: a snapshot to render plus start, stop, faults and replay. */
 export function useRunner() {
   const snapshot = useSyncExternalStore(
     (l) => runSession().subscribe(l),
@@ -26,5 +26,7 @@ export function useRunner() {
     ...snapshot,
     start: (...args: Parameters<RunSession['start']>) => runSession().start(...args),
     stop: () => runSession().stop(),
+    fault: (...args: Parameters<RunSession['fault']>) => runSession().fault(...args),
+    replay: (msgId: string) => runSession().replay(msgId),
   };
 }

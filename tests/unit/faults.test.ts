@@ -10,6 +10,7 @@ import {
   POISON_BODY,
   duplicateMessage,
   poisonMessage,
+  replayMessage,
 } from '../../server/runner/faults/injectedMessages';
 import { SlowDown } from '../../server/runner/faults/slowDown';
 import { connectionsOfUid } from '../../server/runner/faults/tcpConnections';
@@ -193,5 +194,57 @@ describe('a uid’s TCP connections, from the kernel', () => {
       client.destroy();
       server.close();
     }
+  });
+});
+
+describe('replaying a dead letter', () => {
+  const dead = (msgId: string) =>
+    ev({
+      type: 'dead-letter',
+      script: '@broker',
+      msgId,
+      destination: 'orders.dlq',
+      reason: 'rejected',
+      originalDestination: 'g/orders',
+      observedBy: 'broker',
+      payload: 'hi',
+    });
+
+  it('puts the message back where it was first produced, with its stamp and headers', () => {
+    const events = [
+      produce('p:1', { key: 'k1', headers: { tenant: 'acme', 'x-mqlab-id': 'p:1' }, seq: 4 }),
+      deliver('p:1'),
+      dead('p:1'),
+      produce('p:1', { republished: true, script: '@run', payload: 'other', size: 5 }),
+    ];
+    assert.deepEqual(replayMessage(events, 'kafka', 'p:1'), {
+      msgId: 'p:1',
+      seq: 4,
+      producer: 'p.ts',
+      destination: 'orders',
+      key: 'k1',
+      headers: { tenant: 'acme' },
+      body: 'hi',
+    });
+  });
+
+  it('refuses what was not dead-lettered, and bodies the trace kept only in part', () => {
+    assert.throws(
+      () => replayMessage([produce('p:1'), deliver('p:1')], 'kafka', 'p:1'),
+      (e) => e instanceof FaultRefused && /not been dead-lettered/.test(e.message),
+    );
+    const long = [produce('p:2', { payload: 'x'.repeat(512), size: 4000 }), dead('p:2')];
+    assert.throws(() => replayMessage(long, 'kafka', 'p:2'), /cannot be replayed faithfully/);
+    const binary = [produce('p:3', { payload: 'a\uFFFDb', size: 5 }), dead('p:3')];
+    assert.throws(() => replayMessage(binary, 'kafka', 'p:3'), /cannot be replayed faithfully/);
+  });
+
+  it('gives Redis entries their fields back', () => {
+    const fields = JSON.stringify({ order: '7', key: 'eu' });
+    const events = [
+      produce('p:4', { payload: fields, size: Buffer.byteLength(fields), broker: 'redis' }),
+      dead('p:4'),
+    ];
+    assert.deepEqual(replayMessage(events, 'redis', 'p:4').fields, { order: '7', key: 'eu' });
   });
 });

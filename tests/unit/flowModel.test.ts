@@ -157,6 +157,64 @@ describe('flow model under load', () => {
   });
 });
 
+describe('flow model metrics and faults', () => {
+  const base = { runId: 'r', ts: 5_000, script: '@run' };
+  const metrics = (broker: 'rabbitmq' | 'kafka' | 'nsq' | 'redis', figures: object) =>
+    ({ ...base, n: 1, broker, type: 'metrics', figures }) as TraceEvent;
+
+  it('turns each metrics event into one chart point with the broker’s backlog', () => {
+    const rates = {
+      a: { published: 10, delivered: 8, acked: 7 },
+      b: { published: 5, delivered: 5, acked: 5 },
+    };
+    const latencyMs = { samples: 3, p50: 2, p95: 9, p99: 9, max: 9 };
+    const cases = [
+      ['rabbitmq', { 'queue:a': { messages: 4, unacked: 1, consumers: 1 } }, 5],
+      ['kafka', { 'group:g/a': { lag: 6, committed: 3 }, 'topic:a': { messages: 99 } }, 6],
+      ['nsq', { 'channel:a/c': { depth: 2, inFlight: 3 }, 'topic:a': { depth: 50 } }, 5],
+      ['redis', { 'group:a/g': { pending: 2, lag: 1 }, 'stream:a': { length: 40 } }, 3],
+    ] as const;
+    for (const [broker, figures, backlog] of cases) {
+      const model = new FlowModel(broker);
+      model.ingest([metrics(broker, { intervalMs: 1000, rates, latencyMs, broker: figures })]);
+      const [point] = model.metrics.toArray();
+      assert.deepEqual(
+        point,
+        { t: 5, published: 15, delivered: 13, acked: 12, p50: 2, p95: 9, backlog },
+        broker,
+      );
+    }
+    const unread = new FlowModel('kafka');
+    unread.ingest([
+      metrics('kafka', { intervalMs: 1000, rates: {}, broker: {}, brokerError: 'x' }),
+    ]);
+    assert.equal(unread.metrics.toArray()[0]!.backlog, undefined, 'no figure is not zero');
+  });
+
+  it('keeps fault events and the destinations faults can target', () => {
+    const model = new FlowModel('kafka');
+    model.ingest([
+      { ...base, n: 1, broker: 'kafka', type: 'fault', kind: 'kill', target: 'c.ts' },
+      {
+        ...base,
+        n: 2,
+        broker: 'kafka',
+        type: 'produce',
+        script: 'p.ts',
+        msgId: 'p:1',
+        destination: 'orders',
+        payload: 'x',
+        size: 1,
+      },
+    ]);
+    assert.deepEqual(
+      model.faults.toArray().map((f) => [f.kind, f.target]),
+      [['kill', 'c.ts']],
+    );
+    assert.deepEqual([...model.destinations], ['orders']);
+  });
+});
+
 describe('bounded collections', () => {
   it('RingBuffer keeps the newest items and counts them all', () => {
     const ring = new RingBuffer<number>(3);
