@@ -184,7 +184,7 @@ export class FlowModel {
         this.step(
           e,
           edge,
-          `→ ${e.destination}${e.key ? ` key=${e.key}` : ''}${e.partition !== undefined ? ` p${e.partition}` : ''}`,
+          `${e.republished ? 'republished ' : ''}→ ${e.destination}${e.key ? ` key=${e.key}` : ''}${e.partition !== undefined ? ` p${e.partition}` : ''}`,
         );
         return;
       }

@@ -19,12 +19,12 @@ interface Props {
 const ICONS: Record<FaultKind, string> = {
   kill: '✕',
   restart: '↻',
-  pause: '⏸',
+  pause: '‖',
   resume: '▶',
-  slow: '🐢',
+  slow: '≈',
   drop: '⚡',
   poison: '☣',
-  duplicate: '⧉',
+  duplicate: '⇉',
 };
 const SCRIPT_FAULTS = (Object.keys(FAULT_KINDS) as FaultKind[]).filter(
   (k) => FAULT_KINDS[k] === 'script',

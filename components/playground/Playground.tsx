@@ -119,6 +119,7 @@ export default function Playground({ locale, source, templates, starters, missin
       data-testid="playground"
       data-broker={ws.broker}
       data-layout={ws.layout}
+      data-run-state={runner.state}
     >
       <h1 className="sr-only">{t('heading')}</h1>
       <PlaygroundToolbar

@@ -18,13 +18,9 @@ async function charge(payment: Payment, attempt: number) {
   if (payment.card === 'flaky' && attempt === 1) throw new Error('provider timeout');
 }
 
-let settled = 0; // charged or dead-lettered
-let finished = false;
-const deadline = setTimeout(finish, 12_000);
+// Stop after 8 quiet seconds: time to replay the dead letter from the playground's panel.
+let idle = setTimeout(finish, 12_000);
 async function finish() {
-  if (finished) return;
-  finished = true;
-  clearTimeout(deadline);
   const { messageCount } = await ch.checkQueue('payments.dead');
   console.log(`payments.dead holds ${messageCount} message(s) for a human to look at`);
   await conn.close();
@@ -32,6 +28,8 @@ async function finish() {
 
 await ch.consume('payments', async (msg) => {
   if (!msg) return;
+  clearTimeout(idle);
+  idle = setTimeout(finish, 8_000);
   const payment = JSON.parse(msg.content.toString()) as Payment;
   // Our own attempt counter: classic queues do not count redeliveries for us.
   const attempt = Number(msg.properties.headers?.['x-attempt'] ?? 1);
@@ -58,5 +56,4 @@ await ch.consume('payments', async (msg) => {
     ch.nack(msg, false, false);
     console.log(`${payment.paymentId}: giving up after ${attempt} attempts (${reason})`);
   }
-  if (++settled === 6) await finish();
 });

@@ -37,7 +37,7 @@ await consumer.run({
     received++;
     console.log(`p${partition} ${event.account} #${event.seq}`);
     clearTimeout(idle);
-    idle = setTimeout(finish, 3_000); // quiet for 3 s: the producer is done
+    idle = setTimeout(finish, 6_000); // quiet for 6 s: the producer is done (and faults had time)
   },
 });
 await finished;

@@ -16,7 +16,8 @@ import { launchBrowser, screenshotPath } from './browser';
  */
 const DESKTOP = { width: 1280, height: 720 };
 
-async function runAndWait(page: Page, t: TestContext, timeout = 45_000): Promise<boolean> {
+/** Clicks Run and waits until the run is live; skips the test when this server cannot run it. */
+async function startAndWait(page: Page, t: TestContext): Promise<boolean> {
   await page.getByTestId('run-button').click();
   const refused = page
     .getByTestId('notice')
@@ -27,10 +28,17 @@ async function runAndWait(page: Page, t: TestContext, timeout = 45_000): Promise
     t.skip(`runtime: ${await refused.textContent()}`);
     return false;
   }
-  await page
-    .getByTestId('run-status')
-    .and(page.locator('[data-state="idle"]'))
-    .waitFor({ timeout });
+  return true;
+}
+
+async function waitForIdle(page: Page, timeout: number): Promise<void> {
+  // On the playground itself: the live view (and its status line) may be on another tab.
+  await page.locator('[data-testid="playground"][data-run-state="idle"]').waitFor({ timeout });
+}
+
+async function runAndWait(page: Page, t: TestContext, timeout = 45_000): Promise<boolean> {
+  if (!(await startAndWait(page, t))) return false;
+  await waitForIdle(page, timeout);
   return true;
 }
 
@@ -47,25 +55,86 @@ describe('playground live view', () => {
     await app?.stop();
   });
 
-  it('runs the DLX template: messages flow, a dead letter appears with reason rejected', async (t) => {
+  it('runs the DLX template: messages flow, a dead letter appears with reason rejected, replay sends it round again', async (t) => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(`${url}/en/playground?template=rabbitmq-dlx-retries`);
-    if (!(await runAndWait(page, t))) return page.close();
+    if (!(await startAndWait(page, t))) return page.close();
+    await page.getByRole('tab', { name: /Dead letters/ }).click();
+    // The worker listens for 8 quiet seconds after the last message: replay while it does.
+    const entry = page.locator('[data-testid="dead-letters"] li[data-reason="rejected"]');
+    await entry.waitFor({ timeout: 30_000 });
+    assert.match((await entry.textContent()) ?? '', /pay-4/);
+    await entry.getByTestId('replay').click();
+    await entry.getByTestId('replayed').waitFor();
+    await page.screenshot({ path: screenshotPath('live-dlx-replayed') });
+    // Its timeline goes on: republished by the server, delivered again, retried, dead-lettered again.
+    await entry.getByTestId('replayed').click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-type="produce"]', { hasText: '@run' }).waitFor();
+    await waitForIdle(page, 45_000);
+    const steps = (await timeline.textContent()) ?? '';
+    assert.match(steps, /produce\s*@run\s*— republished → payments/);
+
+    await page.screenshot({ path: screenshotPath('live-dlx-replay-timeline') });
+    await page.getByRole('tab', { name: /Live view/ }).click();
     const totals = (await page.getByTestId('run-totals').textContent()) ?? '';
-    assert.match(totals, /6 produced|[7-9] produced/);
-    assert.match(totals, /1 dead-lettered/);
+    assert.match(totals, /2 dead-lettered/, 'the declined card failed again after its replay');
     assert.ok(
       await page.locator('[data-node="exchange:payments.dlx"]').isVisible(),
       'the dead-letter exchange is its own node',
     );
     await page.screenshot({ path: screenshotPath('live-dlx-graph') });
     await page.getByRole('tab', { name: /Dead letters/ }).click();
-    const entry = page.locator('[data-testid="dead-letters"] li[data-reason="rejected"]');
-    await entry.waitFor();
-    assert.match((await entry.textContent()) ?? '', /pay-4/);
-    await entry.getByTestId('replay').click();
-    await page.getByTestId('notice').waitFor();
+    assert.equal(
+      await page.locator('[data-testid="dead-letters"] li[data-reason="rejected"]').count(),
+      2,
+    );
+    assert.ok(
+      await page.getByTestId('replay').first().isDisabled(),
+      'no replay once the run ended',
+    );
     await page.screenshot({ path: screenshotPath('live-dlx-dead-letters') });
+    await page.close();
+  });
+
+  it('injects a duplicate into the Kafka ordering template: the anomaly is listed and highlighted', async (t) => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${url}/en/playground?template=kafka-keyed-ordering`);
+    if (!(await startAndWait(page, t))) return page.close();
+    const bar = page.getByTestId('fault-bar');
+    // Once a message has been read and acknowledged, copy it back into the topic.
+    await page
+      .getByTestId('run-totals')
+      .filter({ hasText: / [1-9]\d* acked/ })
+      .waitFor({ timeout: 30_000 });
+    await bar.getByLabel('Destination').selectOption('account-events');
+    await bar.locator('[data-fault="duplicate"]').click();
+    await bar.getByText(/Last fault: Duplicate → account-events/).waitFor();
+    await page.screenshot({ path: screenshotPath('live-kafka-fault-bar') });
+    await page.getByRole('tab', { name: /Anomalies/ }).click();
+    const anomaly = page.locator('[data-testid="anomalies"] button[data-kind="duplicate"]').first();
+    await anomaly.waitFor({ timeout: 20_000 });
+    const text = (await anomaly.textContent()) ?? '';
+    assert.match(text, /key=acc-\d · expected #\d+ · got #\d+/);
+    assert.match(text, /cause: duplicate injected/);
+    await anomaly.click();
+    // The graph comes back with the copy's path lit and the rest dimmed.
+    await page.locator('[data-testid="flow-view"] g[data-node][opacity="1"]').first().waitFor();
+    assert.ok(
+      (await page.locator('[data-testid="flow-view"] g[data-node][opacity="0.35"]').count()) > 0,
+      'nodes the duplicate did not touch are dimmed',
+    );
+    await page.screenshot({ path: screenshotPath('live-kafka-duplicate-anomaly') });
+    await page.getByRole('tab', { name: /Metrics/ }).click();
+    await page.locator('[data-testid="metrics"] canvas').first().waitFor();
+    assert.equal(await page.locator('[data-testid="metrics"] figure').count(), 3);
+    assert.match(
+      (await page.getByTestId('metrics-now').textContent()) ?? '',
+      /published\/s .* delivered\/s/,
+    );
+    await waitForIdle(page, 45_000);
+    assert.ok(Number(await page.getByTestId('metrics').getAttribute('data-points')) >= 3);
+    await page.screenshot({ path: screenshotPath('live-kafka-metrics') });
     await page.close();
   });
 

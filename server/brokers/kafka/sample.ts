@@ -56,7 +56,8 @@ export class KafkaSampler {
         for (const p of partitions) {
           const end = ends.get(topic)?.get(p.partition) ?? 0;
           const at = Number(p.offset);
-          const behind = end - Math.max(0, at);
+          // The ends were read first: a commit made since can pass them. Lag is never below 0.
+          const behind = Math.max(0, end - Math.max(0, at));
           committed += Math.max(0, at);
           lag += behind;
           figures[`partition:${name}/${p.partition}`] = { end, committed: at, lag: behind };
