@@ -51,7 +51,13 @@ export default function MetricChart({ title, unit, series, data, dark, height = 
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [
-          { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+          {
+            stroke: axis,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            // Points are a second apart: whole-second ticks only.
+            incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300],
+          },
           {
             stroke: axis,
             grid: { stroke: grid, width: 1 },
