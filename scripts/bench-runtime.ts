@@ -12,10 +12,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { io as connect } from 'socket.io-client';
-import { serverKafka } from '../server/brokers/kafka/adminClient';
+import { RABBITMQ } from '../server/brokers/endpoints';
+import { serverKafka, serverKafkaSasl } from '../server/brokers/kafka/adminClient';
+import { serverNsqSecret } from '../server/brokers/nsq/auth';
 import { deleteNsqTopic } from '../server/brokers/nsq/nsqdHttp';
 import { management } from '../server/brokers/rabbitmq/managementApi';
-import { redisAdmin } from '../server/brokers/redis/adminClient';
+import { redisAdmin, serverRedisOptions } from '../server/brokers/redis/adminClient';
 import { BROKERS, type Broker } from '../server/protocol/brokers';
 import type { ClientToServerEvents, ServerToClientEvents } from '../server/protocol/events';
 import { RUN_ACTOR, BROKER_ACTOR, type TraceEvent } from '../server/protocol/trace';
@@ -173,13 +175,23 @@ async function plainLoop(broker: Broker): Promise<number> {
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
       cwd: REPO_ROOT,
-      env: { ...process.env, BENCH_SUFFIX: suffix },
+      env: { ...process.env, BENCH_SUFFIX: suffix, ...plainCredentials() },
       timeout: 120_000,
     });
     return benchResult(stdout);
   } finally {
     await removePlainNames(broker, `bench${suffix}`).catch(() => {});
   }
+}
+
+/** The server's own credentials: a plain client outside the sandbox has no run account. */
+function plainCredentials(): Record<string, string> {
+  return {
+    BENCH_AMQP_URL: RABBITMQ.url,
+    BENCH_REDIS_PASSWORD: serverRedisOptions().password,
+    BENCH_NSQ_SECRET: serverNsqSecret(),
+    BENCH_KAFKA_SASL: JSON.stringify(serverKafkaSasl()),
+  };
 }
 
 async function removePlainNames(broker: Broker, name: string) {

@@ -2,7 +2,8 @@
 // the traced sandbox (as a learner's script) and under plain Node (as on a learner's laptop).
 // Each prints `BENCH <messages> <ms>`: the time from the first send to the last receipt, so
 // neither process start-up nor connecting counts. NAME makes plain runs' names unique (in the
-// sandbox the run's namespace does that and the environment is empty).
+// sandbox the run's namespace does that and the environment is empty); BENCH_* credentials are
+// the server's, for plain runs only (in the sandbox the wrappers use the run's own).
 import type { Broker } from '../server/protocol/brokers';
 
 const NAME = `const NAME = 'bench' + (process.env.BENCH_SUFFIX ?? '');`;
@@ -11,7 +12,7 @@ export const BENCH_LOOPS: Record<Broker, (n: number) => string> = {
   rabbitmq: (n) => `
 import amqp from 'amqplib';
 ${NAME}
-const conn = await amqp.connect('amqp://guest:guest@127.0.0.1:5672');
+const conn = await amqp.connect(process.env.BENCH_AMQP_URL ?? 'amqp://127.0.0.1:5672');
 const ch = await conn.createChannel();
 await ch.assertQueue(NAME);
 await ch.prefetch(500);
@@ -30,7 +31,8 @@ await conn.close();
   kafka: (n) => `
 import { Kafka, logLevel } from 'kafkajs';
 ${NAME}
-const kafka = new Kafka({ clientId: 'bench', brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
+const sasl = process.env.BENCH_KAFKA_SASL ? JSON.parse(process.env.BENCH_KAFKA_SASL) : undefined;
+const kafka = new Kafka({ clientId: 'bench', brokers: ['127.0.0.1:9092'], sasl, logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
 await admin.connect();
 await admin.createTopics({ topics: [{ topic: NAME, numPartitions: 1 }], waitForLeaders: true });
@@ -57,11 +59,12 @@ await producer.disconnect();
   nsq: (n) => `
 import nsq from 'nsqjs';
 ${NAME}
-const writer = new nsq.Writer('127.0.0.1', 4150);
+const auth = process.env.BENCH_NSQ_SECRET ? { authSecret: process.env.BENCH_NSQ_SECRET } : {};
+const writer = new nsq.Writer('127.0.0.1', 4150, auth);
 writer.connect();
 await new Promise((r) => writer.on('ready', r));
 await new Promise((r) => writer.publish(NAME, 'warm-up', r));
-const reader = new nsq.Reader(NAME, 'bench', { nsqdTCPAddresses: ['127.0.0.1:4150'], maxInFlight: 500 });
+const reader = new nsq.Reader(NAME, 'bench', { nsqdTCPAddresses: ['127.0.0.1:4150'], maxInFlight: 500, ...auth });
 let got = -1; // the warm-up message
 let done: () => void;
 const all = new Promise<void>((r) => (done = r));
@@ -79,8 +82,8 @@ writer.close();
   redis: (n) => `
 import Redis from 'ioredis';
 ${NAME}
-const producer = new Redis({ host: '127.0.0.1' });
-const consumer = new Redis({ host: '127.0.0.1' });
+const producer = new Redis({ host: '127.0.0.1', password: process.env.BENCH_REDIS_PASSWORD });
+const consumer = new Redis({ host: '127.0.0.1', password: process.env.BENCH_REDIS_PASSWORD });
 await producer.xgroup('CREATE', NAME, 'g', '0', 'MKSTREAM');
 let got = 0;
 const reading = (async () => {

@@ -5,6 +5,7 @@ import { downLocal, upLocal } from './local/lifecycle';
 import { REPO_ROOT } from './local/paths';
 import type { DownOutcome, UpOutcome } from './outcomes';
 import { probeBroker } from './probe';
+import { brokerSecrets } from './secrets';
 
 /**
  * Picks how brokers run: docker-compose.yml when a Docker engine answers, local processes
@@ -16,7 +17,7 @@ export type BrokersMode = 'local' | 'compose';
 const COMPOSE_SERVICES: Record<Broker, string[]> = {
   rabbitmq: ['rabbitmq'],
   kafka: ['kafka'],
-  nsq: ['nsqlookupd', 'nsqd', 'nsqadmin'],
+  nsq: ['nsqlookupd', 'nsqauth', 'nsqd', 'nsqadmin'],
   redis: ['redis'],
 };
 
@@ -74,7 +75,10 @@ async function downCompose(brokers: Broker[]): Promise<DownOutcome[]> {
 }
 
 async function compose(args: string[]): Promise<{ ok: boolean; output: string }> {
-  const child = spawn('docker', ['compose', '-f', COMPOSE_FILE, ...args], { cwd: REPO_ROOT });
+  const child = spawn('docker', ['compose', '-f', COMPOSE_FILE, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...composeSecrets() },
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -90,6 +94,19 @@ async function compose(args: string[]): Promise<{ ok: boolean; output: string }>
       '\n(mqlab needs Docker Compose v2: check `docker compose version`, or set MQLAB_BROKERS=local)';
   }
   return { ok: code === 0, output };
+}
+
+/**
+ * The broker secrets as the environment docker-compose.yml reads them (`redisPassword` →
+ * MQLAB_REDIS_PASSWORD…): the file holds no secret, and refuses to start without them.
+ */
+function composeSecrets(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(brokerSecrets()).map(([field, value]) => [
+      `MQLAB_${field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+      value,
+    ]),
+  );
 }
 
 function tail(text: string, lines = 20): string {

@@ -1,4 +1,5 @@
 import type { Broker } from '../protocol/brokers';
+import { brokerSecrets } from './secrets';
 
 /** Every broker listens on loopback only; local processes and docker-compose.yml use the same ports. */
 export const BROKER_HOST = '127.0.0.1';
@@ -7,10 +8,17 @@ export const RABBITMQ = {
   host: BROKER_HOST,
   port: 5672,
   managementPort: 15672,
-  /** Default account; RabbitMQ only accepts it from loopback, which is all MQ Lab uses. */
-  username: 'guest',
-  password: 'guest',
-  url: `amqp://guest:guest@${BROKER_HOST}:5672`,
+  /**
+   * The server's administrator account; its password only the server knows
+   * (.mqlab/secrets.json). There is no `guest`: the local start deletes it, compose never makes it.
+   */
+  username: 'mqlab',
+  get password(): string {
+    return brokerSecrets().rabbitmqPassword;
+  },
+  get url(): string {
+    return `amqp://mqlab:${encodeURIComponent(this.password)}@${BROKER_HOST}:5672`;
+  },
   managementUrl: `http://${BROKER_HOST}:15672`,
 } as const;
 
@@ -29,9 +37,12 @@ export const NSQ = {
   lookupdTcpPort: 4160,
   lookupdHttpPort: 4161,
   adminHttpPort: 4171,
+  /** MQ Lab's auth service (infra/nsq/nsqauth), which nsqd asks on every AUTH; server only. */
+  authHttpPort: 4181,
   nsqdHttpUrl: `http://${BROKER_HOST}:4151`,
   lookupdHttpUrl: `http://${BROKER_HOST}:4161`,
   adminUrl: `http://${BROKER_HOST}:4171`,
+  authUrl: `http://${BROKER_HOST}:4181`,
 } as const;
 
 export const REDIS = {

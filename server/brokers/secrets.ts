@@ -34,7 +34,7 @@ const FIELDS: (keyof BrokerSecrets)[] = [
 let cached: BrokerSecrets | undefined;
 
 /** The checkout's broker secrets; created with fresh random values on first use. */
-export function brokerSecrets(): BrokerSecrets {
+export function brokerSecrets(retried = false): BrokerSecrets {
   if (cached) return cached;
   let stored: Partial<BrokerSecrets> = {};
   try {
@@ -43,9 +43,23 @@ export function brokerSecrets(): BrokerSecrets {
     // missing or unreadable: fill in below
   }
   const missing = FIELDS.filter((f) => typeof stored[f] !== 'string' || !stored[f]);
+  if (missing.length === 0) return (cached = stored as BrokerSecrets);
   for (const field of missing) stored[field] = randomBytes(24).toString('base64url');
-  if (missing.length) {
-    fs.mkdirSync(MQLAB_DIR, { recursive: true });
+  fs.mkdirSync(MQLAB_DIR, { recursive: true });
+  if (Object.keys(stored).length === missing.length) {
+    // A new file: created exclusively, so two processes starting at once agree on one set.
+    try {
+      fs.writeFileSync(SECRETS_FILE, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (retried)
+        throw new Error(
+          `${SECRETS_FILE} is not readable JSON: fix or delete it (then restart the brokers)`,
+        );
+      return brokerSecrets(true); // another process made it first: use its values
+    }
+  } else {
+    // Fields added by a newer version: the existing ones stay as the brokers know them.
     const tmp = `${SECRETS_FILE}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(stored, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, SECRETS_FILE);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -7,14 +8,23 @@ import {
   type Admin,
   type Consumer,
   type KafkaMessage,
+  type SASLOptions,
 } from 'kafkajs';
 import { KAFKA } from '../../server/brokers/endpoints';
+import { serverKafkaSasl } from '../../server/brokers/kafka/adminClient';
+import {
+  grantRunAcls,
+  kafkaRunCredentials,
+  revokeRunAcls,
+  runIdsWithAcls,
+} from '../../server/brokers/kafka/runAcls';
 import { requireBroker, uniqueName, within } from './helpers';
 
 describe('Kafka (real broker)', () => {
   const kafka = new Kafka({
     clientId: 'mqlab-tests',
     brokers: [...KAFKA.brokers],
+    sasl: serverKafkaSasl(),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -84,18 +94,134 @@ describe('Kafka (real broker)', () => {
   });
 });
 
+describe('Kafka accounts: SASL/PLAIN and per-run ACLs (real broker)', () => {
+  const runId = randomBytes(4).toString('hex');
+  const otherRunId = randomBytes(4).toString('hex');
+  const prefix = `mqlab-${runId}.`;
+  const server = client(serverKafkaSasl());
+  let admin: Admin;
+
+  before(async () => {
+    await requireBroker('kafka');
+    admin = server.admin();
+    await admin.connect();
+    await grantRunAcls(admin, runId, prefix);
+  });
+
+  after(async () => {
+    await revokeRunAcls(admin, runId);
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+    await admin.deleteGroups([`${prefix}g`]).catch(() => {});
+    await admin.disconnect();
+  });
+
+  it("accepts a run's account with the password Node derives (the broker's Java check agrees)", async () => {
+    const producer = client(kafkaRunCredentials(runId)).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    try {
+      // Auto-created on first use, under the run's own prefix.
+      await producer.send({ topic: `${prefix}orders`, messages: [{ value: 'mine' }] });
+    } finally {
+      await producer.disconnect();
+    }
+    const run = client(kafkaRunCredentials(runId));
+    const [message] = await consume(run, `${prefix}orders`, 1, [], `${prefix}g`);
+    assert.equal(message?.value?.toString(), 'mine');
+  });
+
+  it('refuses no credentials, guessed passwords, unknown users and another run’s password', async () => {
+    await assert.rejects(connectAdmin(client(undefined)), /Closed connection|Connection/);
+    const refused = /SASL PLAIN authentication failed/;
+    const wrong = (username: string, password: string) =>
+      connectAdmin(client({ mechanism: 'plain', username, password }));
+    await assert.rejects(wrong('mqlab', 'guess'), refused);
+    await assert.rejects(wrong('admin', serverKafkaSasl().password), refused);
+    await assert.rejects(wrong(`run-${runId}`, 'guess'), refused);
+    await assert.rejects(wrong(`run-${runId}`, kafkaRunCredentials(otherRunId).password), refused);
+  });
+
+  it('gives a run nothing outside its prefix, and nothing at all without ACLs', async () => {
+    const outside = uniqueName('topic');
+    await admin.createTopics({ topics: [{ topic: outside }], waitForLeaders: true });
+    try {
+      const run = client(kafkaRunCredentials(runId)).admin();
+      await run.connect();
+      try {
+        assert.ok(!(await run.listTopics()).includes(outside), 'another topic is not even listed');
+        await assert.rejects(
+          run.fetchTopicMetadata({ topics: [outside] }),
+          /TOPIC_AUTHORIZATION_FAILED|Not authorized/,
+        );
+        await assert.rejects(run.deleteTopics({ topics: [outside] }), /Not authorized/);
+      } finally {
+        await run.disconnect();
+      }
+      const stranger = client(kafkaRunCredentials(otherRunId)).producer();
+      await stranger.connect();
+      try {
+        await assert.rejects(
+          stranger.send({ topic: `mqlab-${otherRunId}.x`, messages: [{ value: 'x' }] }),
+          /Not authorized/,
+        );
+      } finally {
+        await stranger.disconnect();
+      }
+    } finally {
+      await admin.deleteTopics({ topics: [outside] });
+    }
+  });
+
+  it('lists the runs that have ACLs, and revokes them all', async () => {
+    const lone = randomBytes(4).toString('hex');
+    await grantRunAcls(admin, lone, `mqlab-${lone}.`);
+    assert.ok((await runIdsWithAcls(admin)).includes(lone));
+    await revokeRunAcls(admin, lone);
+    assert.ok(!(await runIdsWithAcls(admin)).includes(lone));
+  });
+});
+
+/** Few retries: a refusal is final, and an auto-created topic needs only a moment. */
+function client(sasl: SASLOptions | undefined): Kafka {
+  return new Kafka({
+    clientId: 'mqlab-tests',
+    brokers: [...KAFKA.brokers],
+    sasl,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  });
+}
+
+async function connectAdmin(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Reads `count` messages from the start of `topic` in a fresh group, then leaves the group. */
 async function consume(
   kafka: Kafka,
   topic: string,
   count: number,
   groups: string[],
+  groupId?: string,
 ): Promise<KafkaMessage[]> {
-  return (await consumeAndCommit(kafka, topic, count, groups)).messages;
+  return (await consumeAndCommit(kafka, topic, count, groups, groupId)).messages;
 }
 
-async function consumeAndCommit(kafka: Kafka, topic: string, count: number, groups: string[]) {
-  const groupId = uniqueName('group');
+async function consumeAndCommit(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  groups: string[],
+  groupId = uniqueName('group'),
+) {
   groups.push(groupId);
   const consumer: Consumer = kafka.consumer({ groupId });
   const messages: KafkaMessage[] = [];

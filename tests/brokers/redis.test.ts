@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
-import { REDIS } from '../../server/brokers/endpoints';
+import { serverRedisOptions } from '../../server/brokers/redis/adminClient';
 import { requireBroker, uniqueName } from './helpers';
 
 describe('Redis Streams (real broker)', () => {
@@ -10,7 +10,7 @@ describe('Redis Streams (real broker)', () => {
 
   before(async () => {
     await requireBroker('redis');
-    redis = new Redis(REDIS.url, { maxRetriesPerRequest: 1 });
+    redis = new Redis({ ...serverRedisOptions(), maxRetriesPerRequest: 1 });
   });
 
   after(async () => {

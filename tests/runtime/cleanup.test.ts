@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { serverKafka } from '../../server/brokers/kafka/adminClient';
+import { grantRunAcls, runIdsWithAcls } from '../../server/brokers/kafka/runAcls';
 import { nsqdTopics } from '../../server/brokers/nsq/nsqdHttp';
 import { management } from '../../server/brokers/rabbitmq/managementApi';
 import { redisAdmin, scanKeys } from '../../server/brokers/redis/adminClient';
@@ -54,6 +55,9 @@ async function allRunNames(): Promise<string[]> {
       ...(await admin.listGroups()).groups
         .filter((g) => g.groupId.startsWith('mqlab-'))
         .map((g) => `kafka group ${g.groupId}`),
+    );
+    found.push(
+      ...(await runIdsWithAcls(admin)).map((id) => `kafka ACLs of User:run-${id} on mqlab-${id}.`),
     );
   } finally {
     await admin.disconnect();
@@ -120,6 +124,7 @@ describe('cleanup', () => {
 
   it('the startup sweep removes what a crashed server left behind', async () => {
     const runId = 'deadbeef';
+    const aclsOnly = 'deadc0de';
     const prefix = `mqlab-${runId}.`;
     await management('PUT', `/vhosts/mqlab-${runId}`, {});
     await management('PUT', `/users/mqlab-${runId}`, { password: 'x', tags: '' });
@@ -130,6 +135,9 @@ describe('cleanup', () => {
     const admin = serverKafka('mqlab-test').admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: `${prefix}orphan` }] });
+    await grantRunAcls(admin, runId, prefix);
+    // A server that died between granting a run's ACLs and its first topic leaves only those.
+    await grantRunAcls(admin, aclsOnly, `mqlab-${aclsOnly}.`);
     await admin.disconnect();
     await fetch(`http://127.0.0.1:4151/topic/create?topic=${prefix}orphan`, { method: 'POST' });
     fs.mkdirSync(path.join(runnerPaths.runs, runId), { recursive: true });
@@ -138,7 +146,7 @@ describe('cleanup', () => {
     const report = await sweepLeftovers();
     for (const broker of BROKERS)
       assert.ok(Number(report.brokers[broker]) >= 1, JSON.stringify(report));
-    assert.deepEqual(await leftovers([runId]), []);
+    assert.deepEqual(await leftovers([runId, aclsOnly]), []);
     assert.ok(!fs.existsSync(path.join(runnerPaths.runs, runId)));
   });
 });

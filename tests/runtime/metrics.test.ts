@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'amqplib';
 import { describe, it } from 'node:test';
+import { RABBITMQ } from '../../server/brokers/endpoints';
 import { serverKafka } from '../../server/brokers/kafka/adminClient';
 import { nsqdTopics } from '../../server/brokers/nsq/nsqdHttp';
 import { enc, management } from '../../server/brokers/rabbitmq/managementApi';
@@ -25,12 +26,12 @@ type Metrics = TraceEventOf<'metrics'>;
 const READ: Record<Broker, (run: Run) => Promise<BrokerFigures>> = {
   async rabbitmq(run) {
     const vhost = `mqlab-${run.id}`;
-    await management('PUT', `/permissions/${enc(vhost)}/guest`, {
+    await management('PUT', `/permissions/${enc(vhost)}/${enc(RABBITMQ.username)}`, {
       configure: '^jobs$',
       write: '',
       read: '',
     });
-    const conn = await connect(`amqp://guest:guest@127.0.0.1:5672/${enc(vhost)}`);
+    const conn = await connect(`${RABBITMQ.url}/${enc(vhost)}`);
     try {
       const ch = await conn.createChannel();
       const { messageCount, consumerCount } = await ch.checkQueue('jobs');

@@ -54,6 +54,7 @@ describe('security: brokers', () => {
     const text = output(thief.events, 'main.ts');
     assert.match(text, /wrapper, other vhost in URL: (DENIED|OK empty)/);
     assert.match(text, /raw client, guest, other vhost: DENIED/);
+    assert.match(text, /raw client, guest, default vhost: DENIED/);
     assert.match(text, /raw client, run account guessed: DENIED/);
     assert.doesNotMatch(text, /classified/);
     await owner.done;

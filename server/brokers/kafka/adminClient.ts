@@ -1,11 +1,32 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { KAFKA } from '../endpoints';
+import { brokerSecrets } from '../secrets';
+
+/** The server's Kafka account: the broker's only super user (infra/kafka/server.properties). */
+export const KAFKA_SERVER_USER = 'mqlab';
+
+/** SASL/PLAIN credentials as kafkajs takes them (`sasl`). */
+export interface KafkaPlainSasl {
+  mechanism: 'plain';
+  username: string;
+  password: string;
+}
+
+/** How every host-side client authenticates; never handed to a sandbox. */
+export function serverKafkaSasl(): KafkaPlainSasl {
+  return {
+    mechanism: 'plain',
+    username: KAFKA_SERVER_USER,
+    password: brokerSecrets().kafkaAdminPassword,
+  };
+}
 
 /** The server's own Kafka client (admin and dead-letter readers); never handed to a sandbox. */
 export function serverKafka(clientId: string): Kafka {
   return new Kafka({
     clientId,
     brokers: [...KAFKA.brokers],
+    sasl: serverKafkaSasl(),
     logLevel: logLevel.NOTHING,
     retry: { retries: 3 },
   });

@@ -3,7 +3,7 @@ import { KAFKA } from '../endpoints';
 import { provisionKafkaRun } from './provision';
 import { sweepKafkaRuns } from './sweep';
 
-/** Kafka: isolation by name prefix only (no per-run accounts); dead-letter topics read by the server. */
+/** Kafka: a per-run SASL account with ACLs on the run's name prefix; dead-letter topics read by the server. */
 export const kafkaModule: BrokerModule = {
   broker: 'kafka',
   allowNet: [...KAFKA.brokers],

@@ -1,3 +1,4 @@
+import type { Admin, Kafka } from 'kafkajs';
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { KAFKA } from '../endpoints';
 import { deleteGroupsEventually, serverKafka } from './adminClient';
@@ -5,21 +6,24 @@ import { dropKafkaConnections } from './dropConnections';
 import { KafkaInjector } from './inject';
 import { compareKafkaFigures, inspectKafkaRun } from './inspect';
 import { DeadLetterTopics } from './observeDeadLetters';
+import { grantRunAcls, kafkaRunCredentials, revokeRunAcls } from './runAcls';
 import { KafkaSampler } from './sample';
 
 /**
- * Kafka here has no per-run accounts: a run is its name prefix (the wrapper puts every
- * topic and group id under it). Nothing is created up front; at the end every topic and
- * group with the prefix is deleted.
+ * A run gets its own SASL account (`run-<id>`, a password only the server can derive) and
+ * PREFIXED ACLs on its name prefix, under which the wrapper puts every topic and group id:
+ * a script that bypasses the wrapper still reaches nothing else. At the end the ACLs, and
+ * every topic and group with the prefix, are deleted.
  */
 export async function provisionKafkaRun(run: RunIdentity): Promise<BrokerSession> {
   const kafka = serverKafka(`mqlab-server-${run.runId}`);
+  await withAdmin(kafka, (admin) => grantRunAcls(admin, run.runId, run.prefix));
   let deadLetters: DeadLetterTopics | undefined;
   let cleaned: Promise<void> | undefined;
   const sampler = new KafkaSampler(kafka, run.prefix);
   const injector = new KafkaInjector(kafka, run.prefix);
   return {
-    connection: { brokers: [...KAFKA.brokers] },
+    connection: { brokers: [...KAFKA.brokers], sasl: kafkaRunCredentials(run.runId) },
     async observe(emit) {
       deadLetters = new DeadLetterTopics(kafka, run.prefix, emit);
       deadLetters.start();
@@ -35,23 +39,37 @@ export async function provisionKafkaRun(run: RunIdentity): Promise<BrokerSession
     cleanup: () =>
       (cleaned ??= (async () => {
         await Promise.all([deadLetters?.stop(), sampler.close(), injector.close()]);
-        await deleteKafkaRun(run.prefix);
+        await deleteKafkaRun(run.runId, run.prefix);
       })()),
   };
 }
 
-/** Deletes every topic and consumer group under `prefix` (groups of dead members: eventually). */
-export async function deleteKafkaRun(prefix: string): Promise<void> {
+/**
+ * Deletes the run's ACLs first (nothing of the run can create anything after), then every
+ * topic and consumer group under `prefix` (groups of dead members: eventually).
+ */
+export async function deleteKafkaRun(runId: string, prefix: string): Promise<void> {
   const kafka = serverKafka('mqlab-cleanup');
   const admin = kafka.admin();
   await admin.connect();
   try {
+    await revokeRunAcls(admin, runId);
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     const groups = (await admin.listGroups()).groups
       .map((g) => g.groupId)
       .filter((g) => g.startsWith(prefix));
     if (topics.length) await admin.deleteTopics({ topics, timeout: 10_000 });
     await deleteGroupsEventually(kafka, groups);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function withAdmin<T>(kafka: Kafka, act: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await act(admin);
   } finally {
     await admin.disconnect();
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { probeBroker } from '../probe';
+import { brokerSecrets } from '../secrets';
 import { ensureKafkaLibs, runLogged } from './install';
 import type { LocalBroker } from './localBroker';
 import { paths } from './paths';
@@ -10,6 +11,7 @@ import { spawnDetached } from './processes';
 /** Single-node KRaft Kafka from the jars infra/kafka/pom.xml resolves. */
 
 const configFile = () => path.join(paths.configDir('kafka'), 'server.properties');
+const authFile = () => path.join(paths.configDir('kafka'), 'auth.properties');
 const logDir = () => path.join(paths.dataDir('kafka'), 'kraft-logs');
 const classpath = () => path.join(paths.kafkaLibs, '*');
 const log4jConfig = () => `-Dlog4j2.configurationFile=${paths.infra('kafka', 'log4j2.properties')}`;
@@ -46,11 +48,36 @@ export const localKafka: LocalBroker = {
   stopGraceMs: 15_000,
 };
 
+/**
+ * server.properties holds the server's password (the broker signs in to its own controller
+ * as `mqlab`) and auth.properties the key run passwords are derived with: both mode 0600
+ * under .mqlab, which no sandbox sees; neither secret is on the command line.
+ */
 function writeServerProperties(): void {
-  const template = fs.readFileSync(paths.infra('kafka', 'server.properties'), 'utf8');
+  const { kafkaAdminPassword, kafkaAuthKey } = brokerSecrets();
   fs.mkdirSync(paths.configDir('kafka'), { recursive: true });
   fs.mkdirSync(logDir(), { recursive: true });
-  fs.writeFileSync(configFile(), template.replaceAll('{{LOG_DIRS}}', logDir()));
+  writePrivate(authFile(), `adminPassword=${kafkaAdminPassword}\nauthKey=${kafkaAuthKey}\n`);
+  const template = fs.readFileSync(paths.infra('kafka', 'server.properties'), 'utf8');
+  writePrivate(
+    configFile(),
+    template
+      .replaceAll('{{LOG_DIRS}}', logDir())
+      .replaceAll('{{ADMIN_PASSWORD}}', kafkaAdminPassword)
+      .replaceAll('{{AUTH_FILE}}', jaasQuotable(authFile())),
+  );
+}
+
+/** Written afresh so an older, world-readable file does not keep its mode. */
+function writePrivate(file: string, text: string): void {
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, text, { mode: 0o600 });
+}
+
+/** A JAAS option value is a quoted string; a path with quotes or backslashes cannot be one. */
+function jaasQuotable(file: string): string {
+  if (/["\\]/.test(file)) throw new Error(`the checkout's path cannot hold " or \\: ${file}`);
+  return file;
 }
 
 /** KRaft needs its storage formatted with a cluster id before the first start, and only then. */

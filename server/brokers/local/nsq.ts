@@ -1,14 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NSQ } from '../endpoints';
-import { ensureNsqBinaries } from './install';
+import { probeBroker } from '../probe';
+import { brokerSecrets } from '../secrets';
+import { ensureNsqBinaries, NSQ_AUTH } from './install';
 import type { LocalBroker } from './localBroker';
 import { paths } from './paths';
 import { spawnDetached } from './processes';
 
 const loopback = (port: number) => `${NSQ.host}:${port}`;
 
-/** nsqlookupd, nsqd and nsqadmin v1.3.0, built from infra/nsq; all on loopback. */
+/** The auth service's key; a file (mode 0600) so it is not on a command line. */
+const AUTH_KEY_FILE = path.join(paths.configDir('nsq'), 'auth.key');
+
+/**
+ * nsqlookupd, nsqd and nsqadmin v1.3.0, and MQ Lab's auth service, built from infra/nsq; all
+ * on loopback. nsqd asks the auth service on every AUTH, so a client without a secret the
+ * server issued cannot publish or subscribe at all (the HTTP API, closed to sandboxes, is not
+ * authenticated: the server keeps using it).
+ */
 const DAEMON_ARGS = {
   nsqlookupd: () => [
     `-tcp-address=${loopback(NSQ.lookupdTcpPort)}`,
@@ -21,11 +31,13 @@ const DAEMON_ARGS = {
     `-broadcast-address=${NSQ.host}`,
     `-data-path=${paths.dataDir('nsq')}`,
     `-lookupd-tcp-address=${loopback(NSQ.lookupdTcpPort)}`,
+    `-auth-http-address=${loopback(NSQ.authHttpPort)}`,
   ],
   nsqadmin: () => [
     `-http-address=${loopback(NSQ.adminHttpPort)}`,
     `-lookupd-http-address=${loopback(NSQ.lookupdHttpPort)}`,
   ],
+  [NSQ_AUTH]: () => [`-http-address=${loopback(NSQ.authHttpPort)}`, `-key-file=${AUTH_KEY_FILE}`],
 };
 
 export const localNsq: LocalBroker = {
@@ -34,7 +46,8 @@ export const localNsq: LocalBroker = {
   install: ensureNsqBinaries,
   async start(logFile) {
     fs.mkdirSync(paths.dataDir('nsq'), { recursive: true });
-    // nsqd keeps retrying lookupd on its own, so all three can start at once.
+    writeAuthKey();
+    // nsqd keeps retrying lookupd and asks the auth service only on AUTH: all start at once.
     await Promise.all(
       Object.entries(DAEMON_ARGS).map(([name, args]) =>
         spawnDetached({ name, command: path.join(paths.nsqBin, name), args: args(), logFile }),
@@ -42,18 +55,26 @@ export const localNsq: LocalBroker = {
     );
   },
   async ready() {
-    const ports = [NSQ.nsqdHttpPort, NSQ.lookupdHttpPort, NSQ.adminHttpPort];
+    const ports = [NSQ.nsqdHttpPort, NSQ.lookupdHttpPort, NSQ.adminHttpPort, NSQ.authHttpPort];
     const answers = await Promise.all(ports.map((port) => pingOk(`http://${loopback(port)}/ping`)));
-    return answers.every(Boolean);
+    // The probe also checks that nsqd uses the auth service and that it accepts the server.
+    return answers.every(Boolean) && (await probeBroker('nsq')).up;
   },
   processes: [
     { name: 'nsqadmin', marker: 'nsqadmin' },
     { name: 'nsqd', marker: 'nsqd' },
+    { name: NSQ_AUTH, marker: NSQ_AUTH },
     { name: 'nsqlookupd', marker: 'nsqlookupd' },
   ],
   startTimeoutMs: 15_000,
   stopGraceMs: 5_000,
 };
+
+function writeAuthKey(): void {
+  fs.mkdirSync(path.dirname(AUTH_KEY_FILE), { recursive: true, mode: 0o700 });
+  fs.rmSync(AUTH_KEY_FILE, { force: true });
+  fs.writeFileSync(AUTH_KEY_FILE, `${brokerSecrets().nsqAuthKey}\n`, { mode: 0o600 });
+}
 
 async function pingOk(url: string): Promise<boolean> {
   try {

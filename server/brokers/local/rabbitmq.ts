@@ -4,9 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RABBITMQ } from '../endpoints';
 import { probeBroker } from '../probe';
+import { runLogged } from './install';
 import type { LocalBroker } from './localBroker';
 import { paths } from './paths';
-import { spawnDetached } from './processes';
+import { liveGroup, spawnDetached } from './processes';
 
 /**
  * RabbitMQ from Debian's package, run as whoever calls us. Debian's /usr/sbin/rabbitmq-server
@@ -17,6 +18,8 @@ import { spawnDetached } from './processes';
 const EPMD_PORT = 4369;
 const NODE_NAME = 'rabbit@localhost';
 const DEBIAN_SCRIPTS = '/usr/lib/rabbitmq/bin';
+
+const START_TIMEOUT_MS = 60_000;
 
 const dataDir = () => paths.dataDir('rabbitmq');
 const configDir = () => paths.configDir('rabbitmq');
@@ -45,6 +48,7 @@ export const localRabbitMq: LocalBroker = {
       env: serverEnv(),
       logFile,
     });
+    await setUpServerAccount(logFile);
   },
   async ready() {
     if (!(await probeBroker('rabbitmq')).up) return false;
@@ -54,7 +58,7 @@ export const localRabbitMq: LocalBroker = {
     { name: 'rabbitmq', marker: 'rabbitmq' },
     { name: 'epmd', marker: 'epmd' },
   ],
-  startTimeoutMs: 60_000,
+  startTimeoutMs: START_TIMEOUT_MS,
   // A clean stop takes 5–8 s; SIGKILL sooner risks a slow mnesia recovery on the next start.
   stopGraceMs: 20_000,
 };
@@ -87,7 +91,11 @@ function serverEnv(): Record<string, string> {
 function writeConfig(): void {
   fs.mkdirSync(configDir(), { recursive: true });
   fs.mkdirSync(dataDir(), { recursive: true });
-  const file = (name: string, text: string) => fs.writeFileSync(path.join(configDir(), name), text);
+  // Mode 0600: rabbitmq.conf holds the server account's password.
+  const file = (name: string, text: string) => {
+    fs.rmSync(path.join(configDir(), name), { force: true });
+    fs.writeFileSync(path.join(configDir(), name), text, { mode: 0o600 });
+  };
   file(
     'rabbitmq.conf',
     [
@@ -98,6 +106,13 @@ function writeConfig(): void {
       'collect_statistics_interval = 1000',
       // Status probes open a connection every few seconds; keep them out of the log.
       'log.connection.level = warning',
+      // A fresh node gets the server's account instead of guest (setUpServerAccount does the rest).
+      `default_user = ${RABBITMQ.username}`,
+      `default_pass = ${RABBITMQ.password}`,
+      'default_user_tags.administrator = true',
+      'default_permissions.configure = .*',
+      'default_permissions.read = .*',
+      'default_permissions.write = .*',
       '',
     ].join('\n'),
   );
@@ -105,6 +120,47 @@ function writeConfig(): void {
   file('enabled_plugins', '[rabbitmq_management].\n');
   file('advanced.config', '[].\n');
   file('rabbitmq-env.conf', '# MQ Lab sets everything through the environment.\n');
+}
+
+/**
+ * The server's administrator account with the password only the server knows, and no
+ * `guest`, whose password everyone knows: a script speaking AMQP itself could otherwise use
+ * the default vhost `/`. Done on every start with rabbitmqctl (the Erlang cookie is its
+ * credential), so a node an older MQ Lab created, or recreated secrets, are put right.
+ */
+async function setUpServerAccount(logFile: string): Promise<void> {
+  await waitForNode();
+  const ctl = (args: string[], input?: string) =>
+    runLogged(ctlScript(), [args[0]!, '-n', NODE_NAME, '-q', ...args.slice(1)], {
+      logFile,
+      env: serverEnv(),
+      input,
+    });
+  const user = RABBITMQ.username;
+  const password = `${RABBITMQ.password}\n`;
+  await ctl(['await_startup', '--timeout', String(START_TIMEOUT_MS / 1000)]);
+  // The password goes through standard input, never the command line.
+  await ctl(['add_user', user], password).catch(() => ctl(['change_password', user], password));
+  await ctl(['set_user_tags', user, 'administrator']);
+  await ctl(['set_permissions', '-p', '/', user, '.*', '.*', '.*']);
+  await ctl(['delete_user', 'guest']).catch(() => {}); // already gone
+}
+
+/** Until the node listens for AMQP (its boot is nearly done), or the node died. */
+async function waitForNode(): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(await portAnswers(RABBITMQ.port))) {
+    if (liveGroup('rabbitmq', 'rabbitmq') === undefined)
+      throw new Error('rabbitmq exited during startup');
+    if (Date.now() > deadline)
+      throw new Error(`rabbitmq was not listening after ${START_TIMEOUT_MS / 1000} s`);
+    await sleep(250);
+  }
+}
+
+function ctlScript(): string {
+  const script = path.join(DEBIAN_SCRIPTS, 'rabbitmqctl');
+  return fs.existsSync(script) ? script : 'rabbitmqctl';
 }
 
 async function managementAnswers(): Promise<boolean> {

@@ -1,9 +1,11 @@
 import { probeBroker } from '../probe';
 import { REDIS } from '../endpoints';
+import { brokerSecrets } from '../secrets';
 import type { LocalBroker } from './localBroker';
 import { paths } from './paths';
 import { spawnDetached } from './processes';
 import fs from 'node:fs';
+import path from 'node:path';
 
 export const localRedis: LocalBroker = {
   broker: 'redis',
@@ -12,22 +14,11 @@ export const localRedis: LocalBroker = {
   async start(logFile) {
     const dir = paths.dataDir('redis');
     fs.mkdirSync(dir, { recursive: true });
-    // Foreground (no --daemonize) so the pid we record is the server itself; no persistence.
+    // Foreground (no --daemonize) so the pid we record is the server itself.
     await spawnDetached({
       name: 'redis',
       command: 'redis-server',
-      args: [
-        '--bind',
-        REDIS.host,
-        '--port',
-        String(REDIS.port),
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--dir',
-        dir,
-      ],
+      args: [writeRedisConfig(dir)],
       logFile,
     });
   },
@@ -36,3 +27,26 @@ export const localRedis: LocalBroker = {
   startTimeoutMs: 10_000,
   stopGraceMs: 5_000,
 };
+
+/**
+ * The config goes in a file (mode 0600) rather than on the command line, so the `default`
+ * user's password is not in `ps`. `default` is the server's account: learner runs get their
+ * own ACL users (redis/provision.ts), and a script speaking RESP itself gets NOAUTH.
+ * No persistence: the brokers are scratch space.
+ */
+function writeRedisConfig(dataDir: string): string {
+  const dir = paths.configDir('redis');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'redis.conf');
+  const lines = [
+    `bind ${REDIS.host}`,
+    `port ${REDIS.port}`,
+    'save ""',
+    'appendonly no',
+    `dir ${JSON.stringify(dataDir)}`,
+    `requirepass ${brokerSecrets().redisPassword}`,
+  ];
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
+}

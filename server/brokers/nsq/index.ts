@@ -3,7 +3,7 @@ import { NSQ } from '../endpoints';
 import { provisionNsqRun } from './provision';
 import { sweepNsqRuns } from './sweep';
 
-/** NSQ: isolation by topic prefix only (no accounts); dead-letter topics read by the server, discards by the wrapper. */
+/** NSQ: isolation by topic prefix, enforced by nsqd's auth service; dead-letter topics read by the server, discards by the wrapper. */
 export const nsqModule: BrokerModule = {
   broker: 'nsq',
   // TCP only: lookupd discovery is replaced by the one nsqd, and the HTTP admin API stays closed.

@@ -3,6 +3,7 @@ import { BROKER_ACTOR } from '../../protocol/trace';
 import type { EmitEvent } from '../../runner/brokerModule';
 import { DEAD_LETTER_NAME, originOfDeadLetters } from '../../runner/inside/deadLetterNames';
 import { NSQ } from '../endpoints';
+import { serverNsqSecret } from './auth';
 import { unwrapBody } from './instrument/envelope';
 import { nsqdTopics } from './nsqdHttp';
 
@@ -67,6 +68,7 @@ export class DeadLetterTopics {
         continue;
       const reader = new Reader(topic, OBSERVER_CHANNEL, {
         nsqdTCPAddresses: [`${NSQ.host}:${NSQ.nsqdTcpPort}`],
+        authSecret: serverNsqSecret(),
         maxInFlight: 100,
       });
       reader.on('error', () => {});

@@ -1,6 +1,7 @@
 import { RABBITMQ } from '../endpoints';
 
-const AUTH = `Basic ${Buffer.from(`${RABBITMQ.username}:${RABBITMQ.password}`).toString('base64')}`;
+const auth = () =>
+  `Basic ${Buffer.from(`${RABBITMQ.username}:${RABBITMQ.password}`).toString('base64')}`;
 
 /**
  * The RabbitMQ management HTTP API as the server's admin account. Only the server uses it:
@@ -14,7 +15,7 @@ export async function management<T = unknown>(
 ): Promise<T> {
   const res = await fetch(`${RABBITMQ.managementUrl}/api${path}`, {
     method,
-    headers: { authorization: AUTH, 'content-type': 'application/json', ...headers },
+    headers: { authorization: auth(), 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5000),
   });

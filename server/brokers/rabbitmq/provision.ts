@@ -27,8 +27,8 @@ export function rabbitNames(runId: string) {
  * A run gets its own virtual host and its own account with rights only there: nothing in
  * another run's vhost is reachable from it, and deleting the vhost removes everything the
  * run made. The server watches the vhost through a second per-run account, so the broker's
- * well-known admin account (guest) never needs rights in run vhosts — a script that speaks
- * AMQP itself with guest/guest cannot enter another run's vhost either.
+ * admin account never needs rights in run vhosts (and there is no guest/guest: see
+ * local/rabbitmq.ts) — a script that speaks AMQP itself cannot enter another run's vhost.
  */
 export async function provisionRabbitRun(run: RunIdentity): Promise<BrokerSession> {
   const { vhost, user, serverUser } = rabbitNames(run.runId);
@@ -36,7 +36,7 @@ export async function provisionRabbitRun(run: RunIdentity): Promise<BrokerSessio
   const serverPassword = randomBytes(18).toString('base64url');
   await management('PUT', `/vhosts/${enc(vhost)}`, { description: `MQ Lab run ${run.runId}` });
   await Promise.all([
-    // Creating a vhost over HTTP grants the creator (guest, whose password everyone knows) full rights in it.
+    // Creating a vhost over HTTP grants the creator (the server's admin) full rights in it: not needed.
     management('DELETE', `/permissions/${enc(vhost)}/${enc(RABBITMQ.username)}`),
     management('PUT', `/users/${enc(user)}`, { password, tags: '' }).then(() =>
       management('PUT', `/permissions/${enc(vhost)}/${enc(user)}`, {

@@ -1,11 +1,19 @@
 import { Redis } from 'ioredis';
 import { REDIS } from '../endpoints';
+import { brokerSecrets } from '../secrets';
+
+/**
+ * How the server reaches Redis: as `default`, whose password only the server knows
+ * (.mqlab/secrets.json). Learner runs get their own ACL users instead.
+ */
+export function serverRedisOptions() {
+  return { host: REDIS.host, port: REDIS.port, password: brokerSecrets().redisPassword };
+}
 
 /** The server's own Redis connection (the default account); never handed to a sandbox. */
 export function redisAdmin(): Redis {
   const redis = new Redis({
-    host: REDIS.host,
-    port: REDIS.port,
+    ...serverRedisOptions(),
     maxRetriesPerRequest: 2,
     lazyConnect: false,
   });

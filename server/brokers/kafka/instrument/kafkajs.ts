@@ -1,8 +1,9 @@
 /**
  * What `import { Kafka } from 'kafkajs'` gives a learner's script in the playground: the
- * real kafkajs, pointed at the local broker whatever brokers the learner listed, with every
- * topic and group id under the run's prefix (Kafka has no per-run accounts here) and
- * producers, consumers and the admin client traced.
+ * real kafkajs, pointed at the local broker whatever brokers the learner listed, signed in
+ * as the run's own account (the broker lets it touch only names under the run's prefix),
+ * with every topic and group id put under that prefix and producers, consumers and the
+ * admin client traced.
  */
 import * as real from 'kafkajs';
 import type { AdminConfig, ConsumerConfig, KafkaConfig, ProducerConfig } from 'kafkajs';
@@ -12,20 +13,24 @@ import { traceConsumer } from './traceConsumer.ts';
 import { traceProducer } from './traceProducer.ts';
 import { prefixed } from './topicNames.ts';
 
-const target = runConfig.connection as unknown as { brokers: string[] };
+const target = runConfig.connection as unknown as Pick<KafkaConfig, 'brokers' | 'sasl'> & {
+  brokers: string[];
+};
 let clients = 0;
 
 export class Kafka extends real.Kafka {
   constructor(config: KafkaConfig) {
     if (runConfig.broker !== 'kafka')
       throw new Error(`this run is for ${runConfig.broker}: kafkajs has no broker to talk to`);
-    // TLS and SASL settings are for brokers elsewhere; the playground broker is local and plain.
-    super({ ...config, ssl: undefined, sasl: undefined, brokers: target.brokers });
+    // The learner's TLS and SASL settings are for brokers elsewhere; the playground broker is
+    // local and knows only the run's account.
+    super({ ...config, ssl: undefined, sasl: target.sasl, brokers: target.brokers });
   }
 
   producer(config?: ProducerConfig) {
     count();
-    return traceProducer(super.producer(config));
+    const transactionalId = config?.transactionalId && prefixed(config.transactionalId);
+    return traceProducer(super.producer({ ...config, transactionalId }));
   }
 
   consumer(config: ConsumerConfig) {

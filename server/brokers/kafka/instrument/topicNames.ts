@@ -1,6 +1,6 @@
 import { runConfig } from '../../../runner/inside/runConfig.ts';
 
-/** The run's namespace on Kafka, which has no per-run isolation of its own here. */
+/** The run's namespace on Kafka: the only names its account's ACLs allow. */
 const prefix = runConfig.prefix;
 
 export const prefixed = (name: string) => prefix + name;

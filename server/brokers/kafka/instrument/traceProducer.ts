@@ -1,4 +1,4 @@
-import type { Message, Producer, ProducerBatch, ProducerRecord } from 'kafkajs';
+import type { Message, Producer, ProducerBatch, ProducerRecord, Transaction } from 'kafkajs';
 import { byteLength, previewPayload } from '../../../runner/inside/payload.ts';
 import { runConfig } from '../../../runner/inside/runConfig.ts';
 import { STAMP, nextStamp, readStamp } from '../../../runner/inside/stamps.ts';
@@ -7,8 +7,31 @@ import { prefixed } from './topicNames.ts';
 
 const seenTopics = new Set<string>();
 
-/** Stamps and traces every message a producer sends; topics go under the run's prefix. */
+/**
+ * Stamps and traces every message a producer sends, in or outside a transaction; topics and
+ * the group of transactional offsets go under the run's prefix (the broker's ACLs allow the
+ * run nothing else; the transactional id is prefixed where the producer is made).
+ */
 export function traceProducer(producer: Producer): Producer {
+  traceSends(producer);
+  const transaction = producer.transaction.bind(producer);
+  producer.transaction = async () => traceTransaction(await transaction());
+  return producer;
+}
+
+function traceTransaction(transaction: Transaction): Transaction {
+  traceSends(transaction);
+  const sendOffsets = transaction.sendOffsets.bind(transaction);
+  transaction.sendOffsets = (offsets) =>
+    sendOffsets({
+      ...offsets,
+      consumerGroupId: prefixed(offsets.consumerGroupId),
+      topics: offsets.topics.map((t) => ({ ...t, topic: prefixed(t.topic) })),
+    });
+  return transaction;
+}
+
+function traceSends(producer: Pick<Producer, 'send' | 'sendBatch'>): void {
   const send = producer.send.bind(producer);
   const sendBatch = producer.sendBatch.bind(producer);
   producer.send = (record: ProducerRecord) =>
@@ -26,7 +49,6 @@ export function traceProducer(producer: Producer): Producer {
         messages: tm.messages.map((m) => stamp(tm.topic, m)),
       })),
     });
-  return producer;
 }
 
 function stamp(topic: string, message: Message): Message {

@@ -1,8 +1,9 @@
 /**
  * What `import nsq from 'nsqjs'` gives a learner's script in the playground: the real nsqjs
  * connected to the local nsqd whatever address the learner wrote (lookupd discovery is
- * replaced by the one nsqd), topics under the run's prefix, stamps carried in a small body
- * envelope (envelope.ts), and publishes, deliveries, finish / requeue and discards traced.
+ * replaced by the one nsqd) with the run's auth secret, topics under the run's prefix, stamps
+ * carried in a small body envelope (envelope.ts), and publishes, deliveries, finish / requeue
+ * and discards traced.
  */
 import * as real from 'nsqjs';
 import type { ReaderConnectionConfigOptions } from 'nsqjs';
@@ -12,8 +13,15 @@ import { nextStamp } from '../../../runner/inside/stamps.ts';
 import { emit } from '../../../runner/inside/traceWriter.ts';
 import { unwrapBody, wrapBody } from './envelope.ts';
 
-const target = runConfig.connection as unknown as { host: string; port: number };
+const target = runConfig.connection as unknown as {
+  host: string;
+  port: number;
+  /** nsqd's auth service grants it the run's prefix only (server/brokers/nsq/auth.ts). */
+  authSecret?: string;
+};
 const prefix = runConfig.prefix;
+/** Replaces any secret the learner passed (runs of other brokers have none: nsqjs refuses undefined). */
+const auth = target.authSecret ? { authSecret: target.authSecret } : {};
 /** nsqd refuses topic names over 64 characters; the run prefix takes some. */
 const MAX_TOPIC = 64;
 const seenTopics = new Set<string>();
@@ -80,7 +88,7 @@ export class Writer extends real.Writer {
     _port?: number,
     options?: ConstructorParameters<typeof real.Writer>[2],
   ) {
-    super(target.host, target.port, options);
+    super(target.host, target.port, { ...options, ...auth });
   }
 
   publish(topic: string, msgs: Body | Body[], callback?: (err?: Error) => void): void {
@@ -109,6 +117,7 @@ export class Reader extends real.Reader {
     super(topicName(topic), channel, {
       ...direct,
       nsqdTCPAddresses: [`${target.host}:${target.port}`],
+      ...auth,
     });
     this.learnerTopic = topic;
   }
