@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FlowModel } from '@/components/flow/flowModel';
 import { FAULT_KINDS, type FaultKind } from '@/server/protocol/run';
@@ -82,40 +82,26 @@ export default function FaultBar({ model, scripts, running, onFault }: Props) {
       className="space-y-1 border-t border-slate-200 px-3 py-2 dark:border-slate-800"
       data-testid="fault-bar"
     >
-      <div className="flex flex-wrap items-center gap-1">
-        <label className="mr-1 text-xs font-medium" htmlFor="fault-script">
-          {t('script')}
-        </label>
-        <select
-          id="fault-script"
-          className={SELECT}
-          value={scriptTarget ?? ''}
-          disabled={!running || scripts.length === 0}
-          onChange={(e) => setScript(e.target.value)}
-        >
-          {scripts.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
+      <FaultRow
+        id="fault-script"
+        label={t('script')}
+        options={scripts}
+        value={scriptTarget}
+        disabled={!running}
+        onChange={setScript}
+      >
         {SCRIPT_FAULTS.map((k) => button(k, scriptTarget))}
-      </div>
-      <div className="flex flex-wrap items-center gap-1">
-        <label className="mr-1 text-xs font-medium" htmlFor="fault-destination">
-          {t('destination')}
-        </label>
-        <select
-          id="fault-destination"
-          className={SELECT}
-          value={destinationTarget ?? ''}
-          disabled={!running || destinationsSeen === 0}
-          onChange={(e) => setDestination(e.target.value)}
-        >
-          {destinations.map((d) => (
-            <option key={d}>{d}</option>
-          ))}
-        </select>
+      </FaultRow>
+      <FaultRow
+        id="fault-destination"
+        label={t('destination')}
+        options={destinations}
+        value={destinationTarget}
+        disabled={!running || destinationsSeen === 0}
+        onChange={setDestination}
+      >
         {DESTINATION_FAULTS.map((k) => button(k, destinationTarget))}
-      </div>
+      </FaultRow>
       <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
         {latest
           ? t('last', {
@@ -128,6 +114,37 @@ export default function FaultBar({ model, scripts, running, onFault }: Props) {
             : t('idle')}
       </p>
     </section>
+  );
+}
+
+/** A target picker and the faults that act on it. */
+function FaultRow(props: {
+  id: string;
+  label: string;
+  options: readonly string[];
+  value: string | undefined;
+  disabled: boolean;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      <label className="mr-1 text-xs font-medium" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        className={SELECT}
+        value={props.value ?? ''}
+        disabled={props.disabled || props.options.length === 0}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+      {props.children}
+    </div>
   );
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
+import type { Broker } from '../../server/protocol/brokers';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
 import type { RunEndedPayload } from '../../server/protocol/run';
 import type { TraceEvent } from '../../server/protocol/trace';
@@ -82,24 +83,31 @@ describe('faults over the socket and the CLI', () => {
     return socket;
   }
 
-  it('run:fault validates at the edge, acts only on the caller’s live runs, and traces the fault', async () => {
-    const socket = await client();
-    const other = await client();
+  /** Starts a 20 s run of `files` and collects what the socket receives about it until it starts. */
+  async function startRun(socket: Client, broker: Broker, files: Record<string, string>) {
     const trace: TraceEvent[] = [];
+    const logs: TraceEvent[] = [];
     socket.on('run:trace', (b) => trace.push(...b.events));
+    socket.on('run:log', (b) => logs.push(...b.events));
     const ended = new Promise<RunEndedPayload>((resolve) => socket.once('run:ended', resolve));
     const started = new Promise((resolve) => socket.once('run:started', resolve));
     const res = await socket.emitWithAck('run:start', {
-      broker: 'redis',
-      files: [
-        { name: 'a.ts', source: TICKER },
-        { name: 'b.ts', source: TICKER },
-      ],
+      broker,
+      files: Object.entries(files).map(([name, source]) => ({ name, source })),
       seconds: 20,
     });
-    assert.ok('data' in res);
-    const runId = res.data.runId;
+    assert.ok('data' in res, JSON.stringify(res));
     await started;
+    return { runId: res.data.runId, trace, logs, ended };
+  }
+
+  it('run:fault validates at the edge, acts only on the caller’s live runs, and traces the fault', async () => {
+    const socket = await client();
+    const other = await client();
+    const { runId, trace, ended } = await startRun(socket, 'redis', {
+      'a.ts': TICKER,
+      'b.ts': TICKER,
+    });
     while (!trace.some((e) => e.type === 'produce' && e.script === 'a.ts'))
       await new Promise((r) => setTimeout(r, 50));
 
@@ -165,21 +173,10 @@ describe('faults over the socket and the CLI', () => {
   it('run:replay republishes a dead letter where it was first published, traced with its stamp', async () => {
     const socket = await client();
     const other = await client();
-    const trace: TraceEvent[] = [];
-    const logs: TraceEvent[] = [];
-    socket.on('run:trace', (b) => trace.push(...b.events));
-    socket.on('run:log', (b) => logs.push(...b.events));
-    const ended = new Promise<RunEndedPayload>((resolve) => socket.once('run:ended', resolve));
-    const res = await socket.emitWithAck('run:start', {
-      broker: 'rabbitmq',
-      files: [
-        { name: 'worker.ts', source: REJECT_FIRST },
-        { name: 'shop.ts', source: PUBLISH_TWO },
-      ],
-      seconds: 20,
+    const { runId, trace, logs, ended } = await startRun(socket, 'rabbitmq', {
+      'worker.ts': REJECT_FIRST,
+      'shop.ts': PUBLISH_TWO,
     });
-    assert.ok('data' in res);
-    const runId = res.data.runId;
     const deadLetters = () => trace.filter((e) => e.type === 'dead-letter');
     while (deadLetters().length < 2) await new Promise((r) => setTimeout(r, 50));
     const [small, big] = ['order-1', 'x'.repeat(600)].map((body) =>
