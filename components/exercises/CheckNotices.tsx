@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { BROKER_LABELS, type BrokerStatus } from '@/server/protocol/brokers';
 import type { CheckOutcome } from './checkSession';
 import Command from './Command';
-import NoticeLine from './NoticeLine';
+import NoticeBar from '@/components/ui/NoticeBar';
 
 /** The app's start command, as the README gives it. */
 const SERVER_START = 'npm run lab';
@@ -24,25 +24,25 @@ export default function CheckNotices({ serverDown, brokerDown, outcome, onDismis
   return (
     <>
       {serverDown ? (
-        <NoticeLine tone="warn" kind="server-down">
+        <NoticeBar testId="exercise-notice" tone="warn" kind="server-down">
           {t('serverDown')} <Command>{SERVER_START}</Command>
-        </NoticeLine>
+        </NoticeBar>
       ) : (
         brokerDown && (
-          <NoticeLine tone="warn" kind="broker-down">
+          <NoticeBar testId="exercise-notice" tone="warn" kind="broker-down">
             {t('brokerDown', { broker: BROKER_LABELS[brokerDown.broker] })}{' '}
             <Command>{brokerDown.startCommand}</Command>
-          </NoticeLine>
+          </NoticeBar>
         )
       )}
       {problem && !(serverDown && problem.kind === 'no-answer') && (
-        <NoticeLine tone="warn" kind={problem.kind} onDismiss={onDismiss}>
+        <NoticeBar testId="exercise-notice" tone="warn" kind={problem.kind} onDismiss={onDismiss}>
           {problem.kind === 'refused'
             ? t(`refused.${problem.refusal}`, { message: problem.message })
             : problem.kind === 'unavailable' || problem.kind === 'error'
               ? t(problem.kind, { message: problem.message })
               : t(problem.kind === 'no-answer' ? 'noAnswer' : 'disconnected')}
-        </NoticeLine>
+        </NoticeBar>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/ui/useModalDialog';
 import { BUTTON, PRIMARY_BUTTON } from '@/components/playground/buttonStyles';
 
 interface Props {
@@ -16,13 +16,7 @@ interface Props {
 /** A yes/no question in a native modal dialog: focus trap and Esc for free; "cancel" has focus. */
 export default function ConfirmDialog(props: Props) {
   const { open, title, body, confirm, cancel, onConfirm, onClose } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog
       ref={dialog}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ScriptFile } from '@/server/protocol/run';
-import NoticeLine from './NoticeLine';
+import NoticeBar from '@/components/ui/NoticeBar';
 import type { FilesNotice } from './useExerciseFiles';
 
 /** What happened to the files: a draft restored, a reset or the solution loaded (with undo). */
@@ -25,24 +25,26 @@ export default function FilesNoticeLine({
       notice.savedAt,
     );
     return (
-      <NoticeLine
+      <NoticeBar
+        testId="exercise-notice"
         tone="info"
         kind="draft-restored"
         action={{ label: t('toolbar.reset'), onClick: onReset }}
         onDismiss={onDismiss}
       >
         {t('toolbar.draftRestored', { time })}
-      </NoticeLine>
+      </NoticeBar>
     );
   }
   return (
-    <NoticeLine
+    <NoticeBar
+      testId="exercise-notice"
       tone="info"
       kind={notice.kind === 'reset' ? 'reset' : 'solution-loaded'}
       action={{ label: t('toolbar.undo'), onClick: () => onUndo(notice.undo) }}
       onDismiss={onDismiss}
     >
       {notice.kind === 'reset' ? t('toolbar.resetDone') : t('solution.loaded')}
-    </NoticeLine>
+    </NoticeBar>
   );
 }

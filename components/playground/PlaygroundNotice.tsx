@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import NoticeBar from './NoticeBar';
+import NoticeBar from '@/components/ui/NoticeBar';
 import type { Notice } from './usePersistentWorkspace';
 import type { Workspace } from './workspace';
 
@@ -56,10 +56,12 @@ export default function PlaygroundNotice({
         : undefined;
   return (
     <NoticeBar
-      text={text}
+      kind={notice.kind}
       action={action}
       tone={WARNINGS.has(notice.kind) ? 'warn' : 'info'}
       onDismiss={onDismiss}
-    />
+    >
+      {text}
+    </NoticeBar>
   );
 }

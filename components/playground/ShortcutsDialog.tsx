@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '@/components/ui/useModalDialog';
 import { useTranslations } from 'next-intl';
 
 type ShortcutKey =
@@ -40,13 +40,7 @@ export default function ShortcutsDialog({
   onClose: () => void;
 }) {
   const t = useTranslations('playground.shortcuts');
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog

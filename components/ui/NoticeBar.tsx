@@ -16,27 +16,38 @@ const TONES = {
   },
 };
 
-/** One line of news above the editor (draft restored, server down…), with an optional action. */
-export default function NoticeLine({
+export interface NoticeAction {
+  label: string;
+  onClick: () => void;
+}
+
+/**
+ * One line of news above an editor (draft restored, server down, a refused run…), with an
+ * optional action and a dismiss button. Used by the playground and the exercise workbench
+ * (both pages carry the playground's strings).
+ */
+export default function NoticeBar({
   tone,
   kind,
   children,
   action,
   onDismiss,
+  testId = 'notice',
 }: {
   tone: keyof typeof TONES;
   /** For tests and styling hooks: which notice this is. */
   kind: string;
   children: ReactNode;
-  action?: { label: string; onClick: () => void };
+  action?: NoticeAction;
   onDismiss?: () => void;
+  testId?: string;
 }) {
-  const t = useTranslations('exercises.toolbar');
+  const t = useTranslations('playground.notice');
   return (
     <div
       role={tone === 'warn' ? 'alert' : 'status'}
       className={`flex items-start gap-3 border-b px-3 py-1.5 text-sm ${TONES[tone].className}`}
-      data-testid="exercise-notice"
+      data-testid={testId}
       data-kind={kind}
     >
       <span aria-hidden="true">{TONES[tone].icon}</span>
