@@ -59,7 +59,7 @@ export default function SidePanel({
               onSelect(next.id);
               document.getElementById(`panel-tab-${next.id}`)?.focus();
             }}
-            className={`whitespace-nowrap border-b-2 px-2.5 py-2 text-sm ${p.id === current.id ? 'border-brand-600 font-medium text-slate-900 dark:border-brand-500 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white'}`}
+            className={`whitespace-nowrap border-b-2 px-2 py-2 text-sm ${p.id === current.id ? 'border-brand-600 font-medium text-slate-900 dark:border-brand-500 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white'}`}
           >
             {t(p.title)}
             {p.badge ? (

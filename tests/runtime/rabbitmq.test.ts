@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { management } from '../../server/brokers/rabbitmq/managementApi';
+import { provisionRabbitRun } from '../../server/brokers/rabbitmq/provision';
+import { DEFAULT_LIMITS } from '../../server/runner/limits';
 import { CONSUMER, PRODUCER, ROUND_TRIP, SETUP } from './fixtures/rabbitmq';
 import { lifeLines, ofType, output, runToEnd, processesOfRuns } from './helpers';
 
@@ -52,6 +54,31 @@ describe('RabbitMQ runs (real broker)', () => {
     const vhosts = await management<{ name: string }[]>('GET', '/vhosts?columns=name');
     assert.ok(!vhosts.some((v) => v.name === `mqlab-${run.id}`), 'the run vhost is deleted');
     assert.deepEqual(processesOfRuns([run.id]), []);
+  });
+
+  it('gives every run vhost both limits, however many runs start at once', async () => {
+    // RabbitMQ keeps a vhost's limits as one value: two limits set at the same time can lose one.
+    const sessions = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        provisionRabbitRun({
+          runId: `limits${i}${Date.now().toString(36)}`,
+          prefix: '',
+          limits: { ...DEFAULT_LIMITS, connections: 7, entities: 13 },
+        }),
+      ),
+    );
+    try {
+      const limits = await management<{ vhost: string; value: Record<string, number> }[]>(
+        'GET',
+        '/vhost-limits',
+      );
+      const ours = limits.filter((l) => l.vhost.includes('limits'));
+      assert.equal(ours.length, 8);
+      for (const l of ours)
+        assert.deepEqual(l.value, { 'max-connections': 7, 'max-queues': 13 }, l.vhost);
+    } finally {
+      await Promise.all(sessions.map((s) => s.cleanup()));
+    }
   });
 
   it('keeps two concurrent runs with the same queue names apart', async () => {

@@ -54,10 +54,13 @@ export async function provisionRabbitRun(run: RunIdentity): Promise<BrokerSessio
           read: '.*',
         }),
     ),
+    // One after the other: RabbitMQ stores a vhost's limits as one value it reads, changes and
+    // writes back, so two limits set at once can lose one (seen: max-queues gone, 10 000 queues).
     management('PUT', `/vhost-limits/${enc(vhost)}/max-connections`, {
       value: run.limits.connections,
-    }),
-    management('PUT', `/vhost-limits/${enc(vhost)}/max-queues`, { value: run.limits.entities }),
+    }).then(() =>
+      management('PUT', `/vhost-limits/${enc(vhost)}/max-queues`, { value: run.limits.entities }),
+    ),
     management('PUT', `/policies/${enc(vhost)}/mqlab-limits`, {
       pattern: '.*',
       'apply-to': 'queues',
