@@ -2,24 +2,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TraceEvent } from '../../server/protocol/trace';
 import { BILLING, PUBLISHER, WORKER } from './fixtures/faultsNsq';
-import { ackedCount, after, faultOf, metricsOf, runWithFaults } from './faultsRun';
+import { ackedCount, after, faultOf, metricsOf, runWithFaults, brokerSettled } from './faultsRun';
 import { ofType, output } from './helpers';
 
 /** nsqd's last figures, read after the last delivery, show nothing left in the channel. */
-function drained(events: TraceEvent[], channel: string): boolean {
-  const last = events.at(-1);
-  if (last?.type !== 'metrics') return false;
-  const figures = last.figures.broker[channel];
-  const lastMessage = events.findLast((e) => e.type === 'deliver' || e.type === 'ack');
-  return !!figures && figures.depth! + figures.inFlight! === 0 && last.ts > (lastMessage?.ts ?? 0);
-}
+const drained = (events: TraceEvent[], channel: string) =>
+  brokerSettled(events, channel, ['depth', 'inFlight']);
 
 describe('faults on NSQ (real broker)', () => {
   it('a killed reader: its in-flight messages time out in nsqd and are delivered again', async () => {
     const { events, end } = await runWithFaults(
       'nsq',
       { 'jobs.ts': PUBLISHER('jobs', 20, 0), 'worker-a.ts': WORKER, 'worker-b.ts': WORKER },
-      { faults: ['1s:kill:worker-a.ts'], until: (events) => ackedCount(events) === 20 },
+      {
+        faults: ['1s:kill:worker-a.ts'],
+        // Stopped once nsqd has every FIN too: an ack the script traced may still be on its way.
+        until: (events) => ackedCount(events) === 20 && drained(events, 'channel:jobs/workers'),
+      },
     );
     assert.equal(end.reason, 'stopped', end.message);
     const kill = faultOf(events, 'kill', 'worker-a.ts');

@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TraceEvent } from '../../server/protocol/trace';
 import { BILLING, WORKER, XADDER } from './fixtures/faultsRedis';
-import { ackedCount, after, faultOf, metricsOf, runWithFaults } from './faultsRun';
+import { ackedCount, after, faultOf, metricsOf, runWithFaults, brokerSettled } from './faultsRun';
 import { ofType, output } from './helpers';
 
-/** Redis' last figures, read after the last delivery, show nothing pending in the group. */
-function settled(events: TraceEvent[], group: string): boolean {
-  const last = events.at(-1);
-  if (last?.type !== 'metrics') return false;
-  const lastMessage = events.findLast((e) => e.type === 'deliver' || e.type === 'ack');
-  return last.figures.broker[group]?.pending === 0 && last.ts > (lastMessage?.ts ?? 0);
-}
+const settled = (events: TraceEvent[], group: string) => brokerSettled(events, group, ['pending']);
 
 describe('faults on Redis Streams (real broker)', () => {
   it('a dead consumer: its entries stay pending, idle, until another consumer claims them', async () => {

@@ -67,3 +67,20 @@ export const metricsOf = (events: TraceEvent[]) =>
 /** Distinct messages acknowledged so far. */
 export const ackedCount = (events: TraceEvent[]) =>
   new Set(events.filter((e) => e.type === 'ack').map((e) => (e as { msgId: string }).msgId)).size;
+
+/**
+ * The broker's last figures for `entity`, read after the last delivery or ack, sum to 0 over
+ * `figures` (e.g. NSQ depth + inFlight, Redis pending): nothing is left to settle, so a run
+ * stopped now ends with trace and broker in agreement.
+ */
+export function brokerSettled(events: TraceEvent[], entity: string, figures: string[]): boolean {
+  const last = events.at(-1);
+  if (last?.type !== 'metrics') return false;
+  const values = last.figures.broker[entity];
+  const lastMessage = events.findLast((e) => e.type === 'deliver' || e.type === 'ack');
+  return (
+    !!values &&
+    figures.reduce((sum, f) => sum + (values[f] ?? 0), 0) === 0 &&
+    last.ts > (lastMessage?.ts ?? 0)
+  );
+}
