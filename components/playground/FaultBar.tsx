@@ -51,7 +51,7 @@ export default function FaultBar({ model, scripts, running, onFault }: Props) {
   const [script, setScript] = useState('');
   const [destination, setDestination] = useState('');
   const [busy, setBusy] = useState<FaultKind>();
-  const scriptTarget = scripts.includes(script) ? script : defaultScript(scripts);
+  const scriptTarget = scripts.includes(script) ? script : defaultScript(scripts, model);
   const destinationTarget = destinations.includes(destination) ? destination : destinations[0];
   const latest = lastFault && model ? model.faults.toArray().at(-1) : undefined;
 
@@ -148,7 +148,11 @@ function FaultRow(props: {
   );
 }
 
-/** Faults mostly teach about consumers: start with the first script that is not a producer. */
-function defaultScript(scripts: readonly string[]): string | undefined {
-  return scripts.find((s) => !/produc|publish|shop/i.test(s)) ?? scripts[0];
+/** Faults mostly teach about consumers: start with the first script that received messages. */
+function defaultScript(scripts: readonly string[], model: FlowModel | undefined) {
+  return (
+    scripts.find((s) => (model?.statsOf(`script:${s}`).in ?? 0) > 0) ??
+    scripts.find((s) => !/produc|publish|shop|checkout/i.test(s)) ??
+    scripts[0]
+  );
 }

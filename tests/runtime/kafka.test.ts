@@ -18,6 +18,34 @@ async function runNames(runId: string): Promise<string[]> {
   }
 }
 
+/** Resolves every offset of its batch but commits offset 3 itself, by topic name. */
+const EXPLICIT_COMMIT = `
+import { Kafka } from 'kafkajs';
+const kafka = new Kafka({ clientId: 'books', brokers: ['localhost:9092'], logLevel: 1 });
+const admin = kafka.admin();
+await admin.connect();
+await admin.createTopics({ topics: [{ topic: 'ledger', numPartitions: 1 }], waitForLeaders: true });
+await admin.disconnect();
+const producer = kafka.producer();
+await producer.connect();
+await producer.send({ topic: 'ledger', messages: [0, 1, 2, 3, 4].map((i) => ({ key: 'k', value: String(i) })) });
+await producer.disconnect();
+const consumer = kafka.consumer({ groupId: 'books', maxWaitTimeInMs: 100 });
+await consumer.connect();
+await consumer.subscribe({ topics: ['ledger'], fromBeginning: true });
+let seen = 0;
+await consumer.run({
+  autoCommit: false,
+  eachBatchAutoResolve: false,
+  eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, uncommittedOffsets }) => {
+    for (const m of batch.messages) { resolveOffset(m.offset); seen++; }
+    console.log('uncommitted ' + JSON.stringify(uncommittedOffsets().topics.map((t) => t.topic)));
+    await commitOffsetsIfNecessary({ topics: [{ topic: 'ledger', partitions: [{ partition: 0, offset: '3' }] }] });
+    if (seen >= 5) setTimeout(() => consumer.disconnect().then(() => process.exit(0)), 100);
+  },
+});
+`;
+
 describe('Kafka runs (real broker)', () => {
   it('traces keyed messages, a retry by re-publishing (out of order), a dead letter and the commits', async () => {
     const { events, end, run } = await runToEnd(
@@ -55,6 +83,17 @@ describe('Kafka runs (real broker)', () => {
     for (const row of end.agreement) assert.ok(row.agrees, JSON.stringify(row));
     assert.deepEqual(await runNames(run.id), []);
     assert.deepEqual(processesOfRuns([run.id]), []);
+  });
+
+  it('eachBatch: explicit offsets and uncommittedOffsets() use the learner’s topic names', async () => {
+    const { events, end } = await runToEnd(
+      'kafka',
+      { 'main.ts': EXPLICIT_COMMIT },
+      { seconds: 40 },
+    );
+    assert.equal(end.reason, 'completed', end.message);
+    assert.match(output(events, 'main.ts'), /uncommitted \["ledger"\]/);
+    assert.equal(end.brokerFigures['group:books/ledger']?.committed, 3, 'the explicit offset');
   });
 
   it('keeps two concurrent runs with the same topic and group names apart', async () => {

@@ -1,4 +1,5 @@
 import type {
+  Offsets,
   Consumer,
   ConsumerRunConfig,
   EachBatchPayload,
@@ -133,9 +134,20 @@ function wrapHandlers(
         ...payload,
         batch,
         resolveOffset: (offset: string) => (settle(offset), payload.resolveOffset(offset)),
+        // Explicit offsets name topics as the learner knows them; kafkajs knows the prefixed ones.
+        commitOffsetsIfNecessary: (offsets?: Offsets) =>
+          payload.commitOffsetsIfNecessary(offsets && renameTopics(offsets, prefixed)),
+        uncommittedOffsets: () => renameTopics(payload.uncommittedOffsets(), unprefixed),
       });
       if (config?.eachBatchAutoResolve !== false) settle(payload.batch.lastOffset());
     };
   }
   return out;
+}
+
+function renameTopics<T extends { topics: { topic: string }[] }>(
+  offsets: T,
+  rename: (topic: string) => string,
+): T {
+  return { ...offsets, topics: offsets.topics.map((t) => ({ ...t, topic: rename(t.topic) })) };
 }
