@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { BROKER_LABELS, type BrokerStatus } from '@/server/protocol/brokers';
+import { BROKER_LABELS } from '@/server/protocol/brokerNames';
+import type { BrokerStatus } from '@/server/protocol/brokers';
 import type { CheckOutcome } from './checkSession';
 import Command from './Command';
 import NoticeBar from '@/components/ui/NoticeBar';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { BROKER_LABELS, type Broker } from '@/server/protocol/brokers';
+import { BROKER_LABELS, type Broker } from '@/server/protocol/brokerNames';
 import type { CheckSnapshot } from './checkSession';
 import { useTicker } from './useTicker';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
-import { BROKER_LABELS } from '@/server/protocol/brokers';
+import { BROKER_LABELS } from '@/server/protocol/brokerNames';
 import type { Exercise } from '@/server/exercises/load';
 import CodeFiles from './CodeFiles';
 import DifficultyBadge from './DifficultyBadge';

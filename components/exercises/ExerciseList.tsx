@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/i18n/navigation';
-import { BROKER_LABELS, BROKERS, type Broker } from '@/server/protocol/brokers';
+import { BROKER_LABELS, BROKERS, type Broker } from '@/server/protocol/brokerNames';
 import DifficultyBadge from './DifficultyBadge';
 import ExerciseStatusBadge from './ExerciseStatusBadge';
 import { statusOf } from './progress';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { BROKER_LABELS, type BrokerStatus } from '@/server/protocol/brokers';
+import { BROKER_LABELS } from '@/server/protocol/brokerNames';
+import type { BrokerStatus } from '@/server/protocol/brokers';
 
 /** Each broker with a text state (not colour alone), its endpoint, and how to start it if down. */
 export default function BrokerStatusList({ statuses }: { statuses: BrokerStatus[] }) {

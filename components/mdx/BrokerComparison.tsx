@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { BROKERS, BROKER_LABELS } from '@/server/protocol/brokers';
+import { BROKERS, BROKER_LABELS } from '@/server/protocol/brokerNames';
 import type { Comparison } from '@/server/content/comparison';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
-import { BROKER_LABELS } from '@/server/protocol/brokers';
+import { BROKER_LABELS } from '@/server/protocol/brokerNames';
 import type { Example } from '@/server/content/examples';
 import { highlightToHtml } from '@/server/content/highlight';
 import type { ContentLocale } from '@/server/content/schema';

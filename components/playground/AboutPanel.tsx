@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Link } from '@/i18n/navigation';
-import { BROKER_LABELS } from '@/server/protocol/brokers';
+import { BROKER_LABELS } from '@/server/protocol/brokerNames';
 import type { PlaygroundSource } from './workspace';
 
 /** What the template or lesson example does and what to try, with a way back to its lesson. */

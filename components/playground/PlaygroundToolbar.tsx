@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { BROKER_LABELS, BROKERS, type Broker } from '@/server/protocol/brokers';
+import { BROKER_LABELS, BROKERS, type Broker } from '@/server/protocol/brokerNames';
 import { BUTTON, PRIMARY_BUTTON } from './buttonStyles';
 import SegmentedControl from './SegmentedControl';
 import ShareButton from './ShareButton';

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { BROKERS } from './brokerNames';
 
-/** The four brokers MQ Lab runs, in the order the UI lists them. */
-export const BROKERS = ['rabbitmq', 'kafka', 'nsq', 'redis'] as const;
+export { BROKERS, BROKER_LABELS, type Broker } from './brokerNames';
 export const brokerSchema = z.enum(BROKERS);
-export type Broker = z.infer<typeof brokerSchema>;
-
-export const BROKER_LABELS: Record<Broker, string> = {
-  rabbitmq: 'RabbitMQ',
-  kafka: 'Kafka',
-  nsq: 'NSQ',
-  redis: 'Redis Streams',
-};
 
 /** One broker as a real probe saw it (an AMQP connection, a Kafka admin call, nsqd /ping, PING). */
 export const brokerStatusSchema = z.object({

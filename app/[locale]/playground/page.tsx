@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import Playground, { type Starters } from '@/components/playground/Playground';
 import { isLocale } from '@/i18n/routing';
-import { BROKERS } from '@/server/protocol/brokers';
+import { BROKERS } from '@/server/protocol/brokerNames';
 import {
   basicTemplateId,
   exampleSource,
