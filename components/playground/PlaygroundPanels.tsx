@@ -1,7 +1,8 @@
 'use client';
 
-import { lazy, Suspense, useState } from 'react';
-import type { AnomalyEntry, DeadLetterEntry } from '@/components/flow/flowModel';
+import { lazy, Suspense } from 'react';
+import { useTranslations } from 'next-intl';
+import type { DeadLetterEntry } from '@/components/flow/flowModel';
 import type { FaultKind } from '@/server/protocol/run';
 import AboutPanel from './AboutPanel';
 import AnomaliesPanel from './AnomaliesPanel';
@@ -11,7 +12,10 @@ import RunPanel from './RunPanel';
 import type { RunActionOutcome, RunSnapshot } from './runSession';
 import SidePanel from './SidePanel';
 import { useModelValue } from './useModelRevision';
+import { useRunSelection } from './useRunSelection';
 import type { PlaygroundSource } from './workspace';
+
+const WIDTHS = { column: 'lg:w-[400px] xl:w-[480px]', half: 'lg:w-1/2', full: 'lg:flex-1' };
 
 // uPlot comes with the metrics tab, not with the page.
 const MetricsPanel = lazy(() => import('./MetricsPanel'));
@@ -42,8 +46,7 @@ export default function PlaygroundPanels({
   expanded,
   onExpand,
 }: Props) {
-  const [anomaly, setAnomaly] = useState<AnomalyEntry>();
-  const [message, setMessage] = useState<string>();
+  const t = useTranslations('playground.panel');
   const { model } = run;
   // The tab badges: re-render when a count changes, not on every batch.
   useModelValue(
@@ -51,28 +54,21 @@ export default function PlaygroundPanels({
     (m) => `${m.deadLetters.total}/${m.anomalies.total}/${m.topology.version}`,
     '',
   );
-  const highlight = !model
-    ? undefined
-    : anomaly
-      ? model.pathOf([anomaly.msgId, ...anomaly.relatedMsgIds])
-      : message
-        ? model.pathOf([message])
-        : undefined;
-  const inspect = (msgId: string) => {
-    setAnomaly(undefined);
-    setMessage(msgId);
-    onPanel('inspector');
-  };
+  const { anomaly, message, highlight, inspect, pickAnomaly } = useRunSelection(model, {
+    graph: () => onPanel('run'),
+    inspector: () => onPanel('inspector'),
+  });
   return (
     <SidePanel
       selected={panel}
       onSelect={onPanel}
-      width={expanded ? 'full' : panel === 'run' ? 'half' : 'column'}
+      label={t('label')}
+      className={`max-lg:min-h-[32rem] max-lg:border-t lg:border-l ${WIDTHS[expanded ? 'full' : panel === 'run' ? 'half' : 'column']}`}
       panels={[
-        { id: 'about', title: 'about', content: <AboutPanel source={source} /> },
+        { id: 'about', title: t('about'), content: <AboutPanel source={source} /> },
         {
           id: 'run',
-          title: 'liveView',
+          title: t('liveView'),
           content: (
             <RunPanel
               run={run}
@@ -87,7 +83,7 @@ export default function PlaygroundPanels({
         },
         {
           id: 'dead-letters',
-          title: 'deadLetters',
+          title: t('deadLetters'),
           badge: model?.deadLetters.total,
           content: (
             <DeadLetterPanel
@@ -100,23 +96,13 @@ export default function PlaygroundPanels({
         },
         {
           id: 'anomalies',
-          title: 'anomalies',
+          title: t('anomalies'),
           badge: model?.anomalies.total,
-          content: (
-            <AnomaliesPanel
-              model={model}
-              selected={anomaly?.n}
-              onPick={(a) => {
-                setMessage(undefined);
-                setAnomaly(a);
-                if (a) onPanel('run');
-              }}
-            />
-          ),
+          content: <AnomaliesPanel model={model} selected={anomaly?.n} onPick={pickAnomaly} />,
         },
         {
           id: 'metrics',
-          title: 'metrics',
+          title: t('metrics'),
           content: (
             <Suspense fallback={<p className="p-4 text-sm text-slate-500">…</p>}>
               <MetricsPanel model={model} dark={dark} />
@@ -125,7 +111,7 @@ export default function PlaygroundPanels({
         },
         {
           id: 'inspector',
-          title: 'inspector',
+          title: t('inspector'),
           content: <InspectorPanel model={model} selected={message} onSelect={inspect} />,
         },
       ]}

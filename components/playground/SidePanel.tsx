@@ -1,68 +1,76 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /**
- * Panels are plain objects (TypeScript playground style): an id, a title key and what to render.
+ * Panels are plain objects (TypeScript playground style): an id, a title and what to render.
+ * The playground's run panels and the exercise page's check output both use this strip.
  */
 export interface PlaygroundPanel {
   id: string;
-  /** Key under `playground.panel`. */
-  title: 'about' | 'liveView' | 'deadLetters' | 'anomalies' | 'metrics' | 'inspector';
-  /** A count shown on the tab (dead letters, anomalies). */
-  badge?: number;
+  title: string;
+  /** A count or mark shown on the tab (dead letters, anomalies, a verdict). */
+  badge?: ReactNode;
   content: ReactNode;
 }
 
-const WIDTHS = { column: 'lg:w-[400px] xl:w-[480px]', half: 'lg:w-1/2', full: 'lg:flex-1' };
-
+/** Tabs (arrow keys move between them) over the selected panel's content, in an aside. */
 export default function SidePanel({
+  label,
   panels,
   selected,
   onSelect,
-  width,
+  className,
+  idPrefix = 'panel',
+  testId,
+  dense = false,
 }: {
+  label: string;
   panels: PlaygroundPanel[];
   selected: string;
   onSelect: (id: string) => void;
-  /** The live graph needs room: half the page, or all of it when expanded; other panels a column. */
-  width: 'column' | 'half' | 'full';
+  /** Width and borders: the live graph needs room, other panels a column. */
+  className: string;
+  /** Prefix of the tab and panel element ids (unique per page). */
+  idPrefix?: string;
+  testId?: string;
+  /** Smaller tabs, for a narrow column with many of them. */
+  dense?: boolean;
 }) {
-  const t = useTranslations('playground.panel');
   const current = panels.find((p) => p.id === selected) ?? panels[0]!;
+  const tabId = (id: string) => `${idPrefix}-tab-${id}`;
   return (
     <aside
-      aria-label={t('label')}
-      className={`flex min-h-0 flex-col border-slate-200 bg-white max-lg:min-h-[32rem] max-lg:border-t lg:border-l dark:border-slate-800 dark:bg-slate-950 ${WIDTHS[width]}`}
+      aria-label={label}
+      className={`flex min-h-0 flex-col border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950 ${className}`}
+      data-testid={testId}
     >
       <div
         role="tablist"
-        aria-label={t('label')}
-        className="flex overflow-x-auto border-b border-slate-200 px-2 dark:border-slate-800"
+        aria-label={label}
+        className="flex shrink-0 overflow-x-auto border-b border-slate-200 px-2 dark:border-slate-800"
       >
-        {panels.map((p) => (
+        {panels.map((p, i) => (
           <button
             key={p.id}
             type="button"
             role="tab"
-            id={`panel-tab-${p.id}`}
+            id={tabId(p.id)}
             aria-selected={p.id === current.id}
-            aria-controls={`panel-${p.id}`}
+            aria-controls={`${idPrefix}-panel`}
             tabIndex={p.id === current.id ? 0 : -1}
             onClick={() => onSelect(p.id)}
             onKeyDown={(e) => {
-              const i = panels.indexOf(p);
               const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
               if (!step) return;
               const next = panels[(i + step + panels.length) % panels.length]!;
               onSelect(next.id);
-              document.getElementById(`panel-tab-${next.id}`)?.focus();
+              document.getElementById(tabId(next.id))?.focus();
             }}
-            className={`whitespace-nowrap border-b-2 px-2 py-2 text-sm ${p.id === current.id ? 'border-brand-600 font-medium text-slate-900 dark:border-brand-500 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white'}`}
+            className={`whitespace-nowrap border-b-2 py-2 ${dense ? 'px-1.5 text-[13px]' : 'px-2 text-sm'} ${p.id === current.id ? 'border-brand-600 font-medium text-slate-900 dark:border-brand-500 dark:text-white' : 'border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white'}`}
           >
-            {t(p.title)}
-            {p.badge ? (
+            {p.title}
+            {p.badge !== undefined && p.badge !== 0 && p.badge !== '' ? (
               <span className="ml-1 rounded-full bg-slate-200 px-1.5 text-xs dark:bg-slate-700">
                 {p.badge}
               </span>
@@ -72,8 +80,8 @@ export default function SidePanel({
       </div>
       <div
         role="tabpanel"
-        id={`panel-${current.id}`}
-        aria-labelledby={`panel-tab-${current.id}`}
+        id={`${idPrefix}-panel`}
+        aria-labelledby={tabId(current.id)}
         className="min-h-0 flex-1 overflow-auto"
       >
         {current.content}
