@@ -2,7 +2,6 @@
 
 import { useSyncExternalStore } from 'react';
 import type { BrokerStatus } from '@/server/protocol/brokers';
-import { getSocket } from './socket';
 
 export interface BrokerStatusState {
   connected: boolean;
@@ -23,10 +22,14 @@ function set(next: Partial<BrokerStatusState>) {
 function subscribe(listener: () => void) {
   if (!wired) {
     wired = true;
-    const socket = getSocket();
-    socket.on('brokers:status', (statuses) => set({ connected: true, statuses }));
-    socket.on('connect', () => set({ connected: true }));
-    socket.on('disconnect', () => set({ connected: false }));
+    // socket.io-client loads after the page (the badge is on every page; the socket is not urgent).
+    void import('./socket').then(({ getSocket }) => {
+      const socket = getSocket();
+      socket.on('brokers:status', (statuses) => set({ connected: true, statuses }));
+      socket.on('connect', () => set({ connected: true }));
+      socket.on('disconnect', () => set({ connected: false }));
+      if (socket.connected) set({ connected: true });
+    });
   }
   listeners.add(listener);
   return () => listeners.delete(listener);
