@@ -4,14 +4,10 @@
  * like a playground run and ends with the grader's report, limits hold, a disconnect stops it.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Server } from 'socket.io';
-import { io as connect, type Socket } from 'socket.io-client';
 import { getExercise, solutionFiles } from '../../server/exercises/load';
 import { GradingUnavailable } from '../../server/exercises/runDriver';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
 import type {
   ExerciseCheckAck,
   ExerciseCheckedPayload,
@@ -19,39 +15,20 @@ import type {
 } from '../../server/protocol/exercise';
 import type { TraceEvent } from '../../server/protocol/trace';
 import { liveRuns } from '../../server/runner/liveRuns';
-import { createApplication, type AppServer } from '../../server/socket/app';
 import { registerExerciseHandlers } from '../../server/socket/exerciseHandlers';
 import { processesOfRuns } from './helpers';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect } from 'socket.io-client';
+import type { AppServer } from '../../server/socket/app';
+import { useSocketApp, type Client } from './socketApp';
 
 /** A quick one (about 6 s): ten payments, three sent twice; the starter charges the repeats. */
 const EXERCISE_ID = 'redis-idempotent-consumer';
 
 describe('socket events exercise:*', () => {
-  let http: HttpServer;
-  let app: AppServer;
-  let url = '';
-  const clients: Client[] = [];
+  const { client } = useSocketApp();
   const exercise = getExercise(EXERCISE_ID);
-
-  before(async () => {
-    http = createServer();
-    app = createApplication(http, { probeBrokers: async () => [], statusIntervalMs: 60_000 });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    for (const c of clients) c.disconnect();
-    await new Promise((resolve) => app.close(resolve));
-  });
-
-  async function client(): Promise<Client> {
-    const socket: Client = connect(url, { transports: ['websocket'] });
-    clients.push(socket);
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    return socket;
-  }
   const checked = (socket: Client, checkId: string) =>
     new Promise<ExerciseCheckedPayload>((resolve) =>
       socket.on('exercise:checked', (p) => p.checkId === checkId && resolve(p)),

@@ -5,20 +5,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { Broker } from '../../server/protocol/brokers';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
 import type { RunEndedPayload } from '../../server/protocol/run';
 import type { TraceEvent } from '../../server/protocol/trace';
-import { createApplication, type AppServer } from '../../server/socket/app';
+import { useSocketApp, type Client } from './socketApp';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const run = promisify(execFile);
 
 const TICKER = `
@@ -60,28 +55,7 @@ await conn.close();
 `;
 
 describe('faults over the socket and the CLI', () => {
-  let http: HttpServer;
-  let app: AppServer;
-  let url = '';
-  const clients: Client[] = [];
-
-  before(async () => {
-    http = createServer();
-    app = createApplication(http, { probeBrokers: async () => [], statusIntervalMs: 60_000 });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    for (const c of clients) c.disconnect();
-    await new Promise((resolve) => app.close(resolve));
-  });
-
-  async function client(): Promise<Client> {
-    const socket: Client = connect(url, { transports: ['websocket'] });
-    clients.push(socket);
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    return socket;
-  }
+  const { client } = useSocketApp();
 
   /** Starts a 20 s run of `files` and collects what the socket receives about it until it starts. */
   async function startRun(socket: Client, broker: Broker, files: Record<string, string>) {

@@ -3,18 +3,12 @@
  * real runner and RabbitMQ. Also abuse case 17: 50 parallel runs from one browser.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol/events';
+import { describe, it } from 'node:test';
 import type { RunEndedPayload } from '../../server/protocol/run';
 import type { TraceEvent } from '../../server/protocol/trace';
 import { liveRuns } from '../../server/runner/liveRuns';
-import { createApplication, type AppServer } from '../../server/socket/app';
 import { processesOfRuns } from './helpers';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { useSocketApp } from './socketApp';
 
 const HELLO = `
 import amqp from 'amqplib';
@@ -28,28 +22,7 @@ await conn.close();
 const FOREVER = `setInterval(() => {}, 1000); console.log('waiting');`;
 
 describe('socket events run:*', () => {
-  let http: HttpServer;
-  let app: AppServer;
-  let url = '';
-  const clients: Client[] = [];
-
-  before(async () => {
-    http = createServer();
-    app = createApplication(http, { probeBrokers: async () => [], statusIntervalMs: 60_000 });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    for (const c of clients) c.disconnect();
-    await new Promise((resolve) => app.close(resolve));
-  });
-
-  async function client(): Promise<Client> {
-    const socket: Client = connect(url, { transports: ['websocket'] });
-    clients.push(socket);
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    return socket;
-  }
+  const { client } = useSocketApp();
 
   it('answers malformed payloads with {error} and keeps serving', async () => {
     const socket = await client();
