@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { listExercises } from '../../server/exercises/load';
-import { startAppServer, type AppServer } from './appServer';
-import { launchBrowser, screenshotPath } from './browser';
+import { screenshotPath, useAppAndBrowser } from './browser';
 
 /**
  * The exercise pages against the built app and the real grader: the list with this browser's
@@ -35,25 +34,17 @@ async function checkAndWait(page: Page, t: TestContext): Promise<boolean> {
 }
 
 describe('exercises', () => {
-  let app: AppServer | undefined;
-  let url: string;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   let context: BrowserContext;
   before(async () => {
-    url = process.env.MQLAB_E2E_URL ?? (app = await startAppServer()).url;
-    browser = await launchBrowser();
     // One context for the whole journey: progress lives in its localStorage.
-    context = await browser.newContext({ viewport: DESKTOP });
+    context = await suite.browser.newContext({ viewport: DESKTOP });
   });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  after(async () => context?.close());
 
   it('lists every exercise with broker, difficulty, lesson and status, filterable by broker', async () => {
     const page = await context.newPage();
-    await page.goto(`${url}/en/exercises`);
+    await page.goto(`${suite.url}/en/exercises`);
     const items = page.locator('li[data-exercise]');
     assert.equal(await items.count(), exercises.length);
     for (const exercise of exercises) {
@@ -87,7 +78,7 @@ describe('exercises', () => {
 
   it('reveals hints one at a time and remembers how many', async () => {
     const page = await context.newPage();
-    await page.goto(`${url}/en/exercises/${FAST}`);
+    await page.goto(`${suite.url}/en/exercises/${FAST}`);
     const total = exercises.find((e) => e.id === FAST)!.text.en.hints.length;
     const hints = page.locator('[data-testid="hints"] li[data-hint]');
     await page.getByTestId('reveal-hint').waitFor();
@@ -114,7 +105,7 @@ describe('exercises', () => {
 
   it('checks the starter for real: a failing report names the rule and the message', async (t) => {
     const page = await context.newPage();
-    await page.goto(`${url}/en/exercises/${FAST}`);
+    await page.goto(`${suite.url}/en/exercises/${FAST}`);
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('check-button').click();
     // While it grades: progress in words, and the live view drawing the real run.
@@ -146,7 +137,7 @@ describe('exercises', () => {
 
   it('shows the reference solution behind a confirm; loaded and checked, it passes', async (t) => {
     const page = await context.newPage();
-    await page.goto(`${url}/en/exercises/${FAST}`);
+    await page.goto(`${suite.url}/en/exercises/${FAST}`);
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('solution-code').count(), 0, 'hidden before passing');
     await page.getByTestId('show-solution').click();
@@ -179,7 +170,7 @@ describe('exercises', () => {
 
   it('shows the exercise as passed on the list after a reload', async () => {
     const page = await context.newPage();
-    await page.goto(`${url}/en/exercises`);
+    await page.goto(`${suite.url}/en/exercises`);
     await page.reload();
     const status = page.locator(`li[data-exercise="${FAST}"] [data-testid="exercise-status"]`);
     await page
@@ -196,7 +187,7 @@ describe('exercises', () => {
     const offline = await context.newPage();
     await offline.route('**/socket.io/**', (route) => route.abort());
     await offline.routeWebSocket(/socket\.io/, (ws) => ws.close());
-    await offline.goto(`${url}/en/exercises/${FAST}`);
+    await offline.goto(`${suite.url}/en/exercises/${FAST}`);
     const serverDown = offline.locator('[data-testid="exercise-notice"][data-kind="server-down"]');
     await serverDown.waitFor({ timeout: 15_000 });
     assert.match((await serverDown.textContent()) ?? '', /npm run lab/);
@@ -214,7 +205,7 @@ describe('exercises', () => {
         ws.send(`42${JSON.stringify([event, down])}`);
       });
     });
-    await page.goto(`${url}/en/exercises/${FAST}`);
+    await page.goto(`${suite.url}/en/exercises/${FAST}`);
     const brokerDown = page.locator('[data-testid="exercise-notice"][data-kind="broker-down"]');
     await brokerDown.waitFor({ timeout: 15_000 });
     assert.match((await brokerDown.textContent()) ?? '', /Redis Streams is down.*mqlab brokers up/);
@@ -224,7 +215,7 @@ describe('exercises', () => {
 
   it('reads in Chinese at 1280×720, and fits a tablet in dark mode', async () => {
     const page = await context.newPage();
-    await page.goto(`${url}/zh/exercises/transactional-outbox`);
+    await page.goto(`${suite.url}/zh/exercises/transactional-outbox`);
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     assert.match((await page.locator('h1').textContent()) ?? '', /事务性发件箱/);
     assert.ok(await page.getByRole('button', { name: /检查/ }).isVisible());
@@ -253,10 +244,10 @@ describe('exercises', () => {
     await page.screenshot({ path: screenshotPath('exercise-zh-1280') });
     await page.close();
 
-    const tablet = await browser.newContext({ viewport: TABLET });
+    const tablet = await suite.browser.newContext({ viewport: TABLET });
     await tablet.addInitScript(() => localStorage.setItem('mqlab:theme', 'dark'));
     const dark = await tablet.newPage();
-    await dark.goto(`${url}/zh/exercises/kafka-ordering-rebalance`);
+    await dark.goto(`${suite.url}/zh/exercises/kafka-ordering-rebalance`);
     await dark.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     assert.equal(await dark.locator('html').getAttribute('class'), 'dark');
     const overflow = await dark.evaluate(

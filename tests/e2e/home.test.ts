@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startAppServer, type AppServer } from './appServer';
-import { launchBrowser, screenshotPath } from './browser';
+import { describe, it } from 'node:test';
+import { screenshotPath, useAppAndBrowser } from './browser';
 
 describe('home page', () => {
-  let app: AppServer;
-  let browser: Browser;
-  before(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   for (const [accept, expected] of [
     ['zh-CN', 'zh'],
@@ -22,9 +11,9 @@ describe('home page', () => {
     ['fr-FR', 'zh'],
   ] as const) {
     it(`sends a ${accept} browser from / to /${expected} (zh is the default)`, async () => {
-      const context = await browser.newContext({ locale: accept });
+      const context = await suite.browser.newContext({ locale: accept });
       const page = await context.newPage();
-      await page.goto(app.url);
+      await page.goto(suite.url);
       assert.match(page.url(), new RegExp(`/${expected}$`));
       await context.close();
     });
@@ -35,8 +24,8 @@ describe('home page', () => {
     ['en', 'real brokers'],
   ] as const) {
     it(`shows four brokers up in the header badge (${locale})`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      await page.goto(`${app.url}/${locale}`);
+      const page = await suite.browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${suite.url}/${locale}`);
       assert.match((await page.locator('h1').textContent()) ?? '', new RegExp(heading));
       const badge = page.getByTestId('broker-status');
       await badge.and(page.locator('[data-up="4"]')).waitFor({ timeout: 15_000 });
@@ -50,8 +39,8 @@ describe('home page', () => {
   }
 
   it('switches language from zh to en on the same page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/zh`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.url}/zh`);
     await page.getByRole('link', { name: 'EN' }).first().click();
     await page.waitForURL(/\/en$/);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startAppServer, type AppServer } from './appServer';
-import { launchBrowser, screenshotPath } from './browser';
+import { describe, it } from 'node:test';
+import { screenshotPath, useAppAndBrowser } from './browser';
 
 describe('lessons and the question bank', () => {
-  let app: AppServer;
-  let browser: Browser;
-  before(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('opens a lesson in zh, switches to en, and jumps via the table of contents', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${app.url}/zh/lessons/rabbitmq-consuming`);
+    await page.goto(`${suite.url}/zh/lessons/rabbitmq-consuming`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     const zhHeadings = await page
       .locator('article h2[id]')
@@ -45,8 +34,8 @@ describe('lessons and the question bank', () => {
   });
 
   it('finds a term with search (Ctrl+K) and opens the hit', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${app.url}/zh/lessons`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${suite.url}/zh/lessons`);
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox');
     await input.fill('死信');
@@ -57,7 +46,7 @@ describe('lessons and the question bank', () => {
     await input.press('Enter');
     await page.waitForURL(/\/zh\/(lessons\/[a-z0-9-]+|questions)/);
 
-    await page.goto(`${app.url}/en/lessons`);
+    await page.goto(`${suite.url}/en/lessons`);
     await page.getByTestId('search-open').click();
     await page.getByRole('combobox').fill('consumer group');
     await page.getByTestId('search-results').getByRole('option').first().waitFor();
@@ -65,8 +54,8 @@ describe('lessons and the question bank', () => {
   });
 
   it('opens the question bank, reveals an answer and keeps the mark across a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${app.url}/en/questions`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${suite.url}/en/questions`);
     const first = page.locator('li[data-question]').first();
     const answer = first.locator('[id^="answer-"]');
     assert.equal(await answer.isVisible(), false);

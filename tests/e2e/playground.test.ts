@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { listExampleDirs, readExample } from '../../server/content/examples';
 import { listLessonEntries } from '../../server/content/lessons';
-import { startAppServer, type AppServer } from './appServer';
-import { launchBrowser, screenshotPath } from './browser';
+import { screenshotPath, useAppAndBrowser } from './browser';
 
 const DESKTOP = { width: 1280, height: 720 };
 const TABLET = { width: 768, height: 1024 };
@@ -91,28 +90,20 @@ async function tabNames(page: Page, pane = 0): Promise<string[]> {
 }
 
 describe('playground', () => {
-  let app: AppServer;
-  let browser: Browser;
-  before(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   async function open(
     path: string,
     options: { viewport?: typeof DESKTOP; dark?: boolean; context?: BrowserContext } = {},
   ) {
     const context =
-      options.context ?? (await browser.newContext({ viewport: options.viewport ?? DESKTOP }));
+      options.context ??
+      (await suite.browser.newContext({ viewport: options.viewport ?? DESKTOP }));
     if (options.dark)
       await context.addInitScript(() => localStorage.setItem('mqlab:theme', 'dark'));
     const page = await context.newPage();
     const requests = watchRequests(page);
-    await page.goto(`${app.url}${path}`);
+    await page.goto(`${suite.url}${path}`);
     return { context, page, requests };
   }
 
@@ -134,7 +125,7 @@ describe('playground', () => {
     );
     assert.deepEqual(requests.failures, []);
     const outside = requests.urls.filter(
-      (u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      (u) => !u.startsWith(suite.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
     );
     assert.deepEqual(outside, []);
     assert.deepEqual(
@@ -268,7 +259,7 @@ describe('playground', () => {
     assert.match(url, /#code\//);
     await context.close();
 
-    const fresh = await open(url.slice(app.url.length));
+    const fresh = await open(url.slice(suite.url.length));
     await fresh.page
       .getByTestId('notice')
       .getByText('Opened the files from a shared link.')

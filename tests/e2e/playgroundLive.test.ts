@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it, type TestContext } from 'node:test';
+import type { Page } from 'playwright-core';
 import { MAX_TOKENS } from '../../components/flow/tokenPainter';
 import { encodeShareHash } from '../../components/playground/shareLink';
 import { listExampleDirs } from '../../server/content/examples';
 import { listLessonEntries } from '../../server/content/lessons';
-import { startAppServer, type AppServer } from './appServer';
-import { launchBrowser, screenshotPath } from './browser';
+import { screenshotPath, useAppAndBrowser } from './browser';
 
 /**
  * The live view against real runs. Each test runs templates on the real brokers through the
@@ -43,21 +42,11 @@ async function runAndWait(page: Page, t: TestContext, timeout = 45_000): Promise
 }
 
 describe('playground live view', () => {
-  let app: AppServer | undefined;
-  let url: string;
-  let browser: Browser;
-  before(async () => {
-    url = process.env.MQLAB_E2E_URL ?? (app = await startAppServer()).url;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('runs the DLX template: messages flow, a dead letter appears with reason rejected, replay sends it round again', async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${url}/en/playground?template=rabbitmq-dlx-retries`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/en/playground?template=rabbitmq-dlx-retries`);
     if (!(await startAndWait(page, t))) return page.close();
     await page.getByRole('tab', { name: /Dead letters/ }).click();
     // The worker listens for 8 quiet seconds after the last message: replay while it does.
@@ -98,8 +87,8 @@ describe('playground live view', () => {
   });
 
   it('injects a duplicate into the Kafka ordering template: the anomaly is listed and highlighted', async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${url}/en/playground?template=kafka-keyed-ordering`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/en/playground?template=kafka-keyed-ordering`);
     if (!(await startAndWait(page, t))) return page.close();
     const bar = page.getByTestId('fault-bar');
     // Once a message has been read and acknowledged, copy it back into the topic.
@@ -139,9 +128,9 @@ describe('playground live view', () => {
   });
 
   it('lists an anomaly and highlights its messages in the graph', async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
     // Retries on the DLX template are duplicates by design: the detector reports them with cause "retry".
-    await page.goto(`${url}/en/playground?template=rabbitmq-dlx-retries`);
+    await page.goto(`${suite.url}/en/playground?template=rabbitmq-dlx-retries`);
     if (!(await runAndWait(page, t))) return page.close();
     await page.getByRole('tab', { name: /Anomalies/ }).click();
     const first = page.locator('[data-testid="anomalies"] button[data-kind]').first();
@@ -157,8 +146,8 @@ describe('playground live view', () => {
   });
 
   it('runs the Kafka keyed-ordering template: the topic shows its partitions, one group feeds two consumers', async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${url}/en/playground?template=kafka-keyed-ordering`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/en/playground?template=kafka-keyed-ordering`);
     if (!(await runAndWait(page, t))) return page.close();
     const topic = page.locator('[data-node="topic:account-events"]');
     assert.match((await topic.textContent()) ?? '', /p\d:\d+/);
@@ -176,8 +165,8 @@ describe('playground live view', () => {
       listExampleDirs(e.dir).includes('nack-dead-letter'),
     );
     if (!entry) return t.skip('the nack-dead-letter lesson example is not there');
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${url}/zh/playground?example=${entry.slug}/nack-dead-letter`);
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${suite.url}/zh/playground?example=${entry.slug}/nack-dead-letter`);
     if (!(await runAndWait(page, t))) return page.close();
     await page.getByRole('tab', { name: /死信/ }).click();
     await page.locator('[data-testid="dead-letters"] li[data-reason="rejected"]').first().waitFor();
@@ -186,7 +175,7 @@ describe('playground live view', () => {
   });
 
   it("points a script's error at its line in the editor", async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
     const broken = [
       {
         name: 'producer.ts',
@@ -201,7 +190,7 @@ describe('playground live view', () => {
       active: 'producer.ts',
       secondary: 'producer.ts',
     });
-    await page.goto(`${url}/en/playground?template=rabbitmq-basic${hash}`);
+    await page.goto(`${suite.url}/en/playground?template=rabbitmq-basic${hash}`);
     await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
     if (!(await runAndWait(page, t))) return page.close();
     const goTo = page.getByTestId('console').getByRole('button', { name: /producer\.ts line 5/ });
@@ -220,7 +209,7 @@ describe('playground live view', () => {
   });
 
   it('streams 5,000 messages a second into the view and keeps frames short and counts exact', async (t) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await suite.browser.newPage({ viewport: DESKTOP });
     const bench = ['producer.ts', 'consumer.ts'].map((name) => ({
       name,
       source: readFileSync(new URL(`./fixtures/bench/${name}`, import.meta.url), 'utf8'),
@@ -232,7 +221,7 @@ describe('playground live view', () => {
       active: 'producer.ts',
       secondary: 'consumer.ts',
     });
-    await page.goto(`${url}/en/playground?template=rabbitmq-basic${hash}`);
+    await page.goto(`${suite.url}/en/playground?template=rabbitmq-basic${hash}`);
     await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
     // Frame intervals as the browser schedules them, for the whole run.
     // (A string, not a function: the test transpiler would wrap named functions in a helper the page lacks.)
