@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MQLAB_DIR } from './local/paths';
@@ -74,10 +74,4 @@ export function brokerSecrets(retried = false): BrokerSecrets {
  */
 export function runSecret(key: string, name: string): string {
   return createHmac('sha256', key).update(name).digest('base64url');
-}
-
-export function isRunSecret(key: string, name: string, secret: string): boolean {
-  const expected = Buffer.from(runSecret(key, name));
-  const given = Buffer.from(secret);
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { KAFKA } from '../endpoints';
 import { brokerSecrets } from '../secrets';
 
@@ -32,20 +32,24 @@ export function serverKafka(clientId: string): Kafka {
   });
 }
 
+/** Runs `act` with a connected admin client of `kafka`, disconnected after whatever happens. */
+export async function withAdmin<T>(kafka: Kafka, act: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await act(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Deletes consumer groups, retrying in the background while a dead member still holds one. */
 export async function deleteGroupsEventually(
   kafka: Kafka,
   groupIds: string[],
   untilMs = 60_000,
 ): Promise<string[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  let left = groupIds;
-  try {
-    left = await tryDelete(admin, left);
-  } finally {
-    await admin.disconnect();
-  }
+  let left = await withAdmin(kafka, (admin) => tryDelete(admin, groupIds));
   if (left.length === 0) return [];
   const deadline = Date.now() + untilMs;
   const retry = setInterval(async () => {

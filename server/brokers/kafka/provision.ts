@@ -1,7 +1,6 @@
-import type { Admin, Kafka } from 'kafkajs';
 import type { BrokerSession, RunIdentity } from '../../runner/brokerModule';
 import { KAFKA } from '../endpoints';
-import { deleteGroupsEventually, serverKafka } from './adminClient';
+import { deleteGroupsEventually, serverKafka, withAdmin } from './adminClient';
 import { dropKafkaConnections } from './dropConnections';
 import { KafkaInjector } from './inject';
 import { compareKafkaFigures, inspectKafkaRun } from './inspect';
@@ -50,9 +49,7 @@ export async function provisionKafkaRun(run: RunIdentity): Promise<BrokerSession
  */
 export async function deleteKafkaRun(runId: string, prefix: string): Promise<void> {
   const kafka = serverKafka('mqlab-cleanup');
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+  await withAdmin(kafka, async (admin) => {
     await revokeRunAcls(admin, runId);
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     const groups = (await admin.listGroups()).groups
@@ -60,17 +57,5 @@ export async function deleteKafkaRun(runId: string, prefix: string): Promise<voi
       .filter((g) => g.startsWith(prefix));
     if (topics.length) await admin.deleteTopics({ topics, timeout: 10_000 });
     await deleteGroupsEventually(kafka, groups);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function withAdmin<T>(kafka: Kafka, act: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await act(admin);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }

@@ -5,7 +5,7 @@ import { probeBroker } from '../probe';
 import { brokerSecrets } from '../secrets';
 import { ensureKafkaLibs, runLogged } from './install';
 import type { LocalBroker } from './localBroker';
-import { paths } from './paths';
+import { paths, writePrivateFile } from './paths';
 import { spawnDetached } from './processes';
 
 /** Single-node KRaft Kafka from the jars infra/kafka/pom.xml resolves. */
@@ -55,23 +55,16 @@ export const localKafka: LocalBroker = {
  */
 function writeServerProperties(): void {
   const { kafkaAdminPassword, kafkaAuthKey } = brokerSecrets();
-  fs.mkdirSync(paths.configDir('kafka'), { recursive: true });
   fs.mkdirSync(logDir(), { recursive: true });
-  writePrivate(authFile(), `adminPassword=${kafkaAdminPassword}\nauthKey=${kafkaAuthKey}\n`);
+  writePrivateFile(authFile(), `adminPassword=${kafkaAdminPassword}\nauthKey=${kafkaAuthKey}\n`);
   const template = fs.readFileSync(paths.infra('kafka', 'server.properties'), 'utf8');
-  writePrivate(
+  writePrivateFile(
     configFile(),
     template
       .replaceAll('{{LOG_DIRS}}', logDir())
       .replaceAll('{{ADMIN_PASSWORD}}', kafkaAdminPassword)
       .replaceAll('{{AUTH_FILE}}', jaasQuotable(authFile())),
   );
-}
-
-/** Written afresh so an older, world-readable file does not keep its mode. */
-function writePrivate(file: string, text: string): void {
-  fs.rmSync(file, { force: true });
-  fs.writeFileSync(file, text, { mode: 0o600 });
 }
 
 /** A JAAS option value is a quoted string; a path with quotes or backslashes cannot be one. */

@@ -5,7 +5,7 @@ import { probeBroker } from '../probe';
 import { brokerSecrets } from '../secrets';
 import { ensureNsqBinaries, NSQ_AUTH } from './install';
 import type { LocalBroker } from './localBroker';
-import { paths } from './paths';
+import { paths, writePrivateFile } from './paths';
 import { spawnDetached } from './processes';
 
 const loopback = (port: number) => `${NSQ.host}:${port}`;
@@ -71,9 +71,7 @@ export const localNsq: LocalBroker = {
 };
 
 function writeAuthKey(): void {
-  fs.mkdirSync(path.dirname(AUTH_KEY_FILE), { recursive: true, mode: 0o700 });
-  fs.rmSync(AUTH_KEY_FILE, { force: true });
-  fs.writeFileSync(AUTH_KEY_FILE, `${brokerSecrets().nsqAuthKey}\n`, { mode: 0o600 });
+  writePrivateFile(AUTH_KEY_FILE, `${brokerSecrets().nsqAuthKey}\n`);
 }
 
 async function pingOk(url: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The repository root, found from this file so the CLI works from any working directory. */
@@ -18,6 +19,16 @@ export const paths = {
   nsqBin: path.join(MQLAB_DIR, 'nsq', 'bin'),
   infra: (...parts: string[]) => path.join(REPO_ROOT, 'infra', ...parts),
 };
+
+/**
+ * Writes a file only its owner can read (it holds a broker secret). Removed first, so an
+ * older, world-readable file does not keep its mode.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, text, { mode: 0o600 });
+}
 
 /** Paths shown to people are relative to the repo root; they are shorter and copy-pastable. */
 export function shown(file: string): string {

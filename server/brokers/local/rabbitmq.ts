@@ -4,9 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RABBITMQ } from '../endpoints';
 import { probeBroker } from '../probe';
+import { managementAuth } from '../rabbitmq/managementApi';
 import { runLogged } from './install';
 import type { LocalBroker } from './localBroker';
-import { paths } from './paths';
+import { paths, writePrivateFile } from './paths';
 import { liveGroup, spawnDetached } from './processes';
 
 /**
@@ -92,10 +93,7 @@ function writeConfig(): void {
   fs.mkdirSync(configDir(), { recursive: true });
   fs.mkdirSync(dataDir(), { recursive: true });
   // Mode 0600: rabbitmq.conf holds the server account's password.
-  const file = (name: string, text: string) => {
-    fs.rmSync(path.join(configDir(), name), { force: true });
-    fs.writeFileSync(path.join(configDir(), name), text, { mode: 0o600 });
-  };
+  const file = (name: string, text: string) => writePrivateFile(path.join(configDir(), name), text);
   file(
     'rabbitmq.conf',
     [
@@ -164,10 +162,9 @@ function ctlScript(): string {
 }
 
 async function managementAnswers(): Promise<boolean> {
-  const auth = Buffer.from(`${RABBITMQ.username}:${RABBITMQ.password}`).toString('base64');
   try {
     const res = await fetch(`${RABBITMQ.managementUrl}/api/overview`, {
-      headers: { authorization: `Basic ${auth}` },
+      headers: { authorization: managementAuth() },
       signal: AbortSignal.timeout(1500),
     });
     await res.body?.cancel();

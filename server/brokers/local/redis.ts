@@ -2,7 +2,7 @@ import { probeBroker } from '../probe';
 import { REDIS } from '../endpoints';
 import { brokerSecrets } from '../secrets';
 import type { LocalBroker } from './localBroker';
-import { paths } from './paths';
+import { paths, writePrivateFile } from './paths';
 import { spawnDetached } from './processes';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,9 +35,7 @@ export const localRedis: LocalBroker = {
  * No persistence: the brokers are scratch space.
  */
 function writeRedisConfig(dataDir: string): string {
-  const dir = paths.configDir('redis');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, 'redis.conf');
+  const file = path.join(paths.configDir('redis'), 'redis.conf');
   const lines = [
     `bind ${REDIS.host}`,
     `port ${REDIS.port}`,
@@ -46,7 +44,6 @@ function writeRedisConfig(dataDir: string): string {
     `dir ${JSON.stringify(dataDir)}`,
     `requirepass ${brokerSecrets().redisPassword}`,
   ];
-  fs.rmSync(file, { force: true });
-  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  writePrivateFile(file, `${lines.join('\n')}\n`);
   return file;
 }

@@ -1,6 +1,7 @@
 import { RABBITMQ } from '../endpoints';
 
-const auth = () =>
+/** The server's administrator account as an HTTP authorization header. */
+export const managementAuth = () =>
   `Basic ${Buffer.from(`${RABBITMQ.username}:${RABBITMQ.password}`).toString('base64')}`;
 
 /**
@@ -15,7 +16,7 @@ export async function management<T = unknown>(
 ): Promise<T> {
   const res = await fetch(`${RABBITMQ.managementUrl}/api${path}`, {
     method,
-    headers: { authorization: auth(), 'content-type': 'application/json', ...headers },
+    headers: { authorization: managementAuth(), 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5000),
   });

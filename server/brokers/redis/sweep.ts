@@ -1,3 +1,4 @@
+import { RUN_NAME } from '../../runner/brokerModule';
 import { redisAdmin, scanKeys } from './adminClient';
 import { deleteRedisRun } from './provision';
 
@@ -11,7 +12,7 @@ export async function sweepRedisRuns(isLive: (runId: string) => boolean): Promis
       if (runId) runIds.add(runId);
     }
     for (const key of await scanKeys(admin, 'mqlab-*')) {
-      const runId = /^mqlab-([0-9a-f]{8})\./.exec(key)?.[1];
+      const runId = RUN_NAME.exec(key)?.[1];
       if (runId) runIds.add(runId);
     }
     let swept = 0;
